@@ -1,0 +1,36 @@
+//! Throughput of `analyze` on English news text. Run: `cargo bench --bench analyze`.
+//! The bar is 30 MB/s single-threaded; criterion prints MiB/s as "thrpt".
+
+use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+
+fn corpus(target: usize) -> String {
+    let mut fixtures = String::new();
+    for entry in std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures")).expect("fixtures dir") {
+        let p = entry.expect("entry").path();
+        if p.extension().is_some_and(|e| e == "txt") {
+            fixtures.push_str(&std::fs::read_to_string(&p).expect("fixture"));
+            fixtures.push_str("\n\n");
+        }
+    }
+    assert!(!fixtures.is_empty(), "no fixtures to benchmark");
+    let mut s = String::with_capacity(target + fixtures.len());
+    while s.len() < target {
+        s.push_str(&fixtures);
+    }
+    s
+}
+
+fn bench(c: &mut Criterion) {
+    let opts = claimlens::Options::default();
+    let mut g = c.benchmark_group("analyze");
+    g.sample_size(10);
+    for size in [100_000usize, 1_000_000, 4_000_000] {
+        let text = corpus(size);
+        g.throughput(Throughput::Bytes(text.len() as u64));
+        g.bench_with_input(BenchmarkId::from_parameter(size), &text, |b, t| b.iter(|| claimlens::analyze(t, &opts)));
+    }
+    g.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

@@ -1,0 +1,264 @@
+//! claimlens: for every claim in a news article, who is said to back it, how
+//! much the writer hedges it, and whether it is confirmed.
+//!
+//! ```
+//! let report = claimlens::analyze("Officials said the bridge reopened.", &claimlens::Options::default());
+//! assert_eq!(report.sentences[0].attributions[0].source.as_ref().unwrap().text, "Officials");
+//! ```
+//!
+//! Where things live (see DESIGN.md):
+//! - `data/*.txt`: the lexicons (hedge cues, reporting verbs, source nouns …)
+//! - `src/segment.rs`: paragraphs and sentences
+//! - `src/rules/`: one rule per file: kind, hedges, attribution, names, status
+//! - `src/resolve.rs`: sources across the article
+//! - `src/score.rs`: scores and the summary
+//! - `src/utf16.rs`: the UTF-16 offset boundary
+
+pub mod doc;
+pub mod lexicon;
+pub mod report;
+pub mod resolve;
+pub mod rules;
+pub mod score;
+pub mod segment;
+pub mod span;
+pub mod token;
+pub mod utf16;
+
+pub use lexicon::ExtraTerm;
+pub use report::*;
+
+use doc::Doc;
+use lexicon::Lexicon;
+use rules::{attribution, hedges, kind, status};
+use serde::{Deserialize, Serialize};
+use span::Span;
+use utf16::Utf16Map;
+
+/// Default size limit: 16 MiB of UTF-8.
+pub const DEFAULT_MAX_BYTES: usize = 16 * 1024 * 1024;
+
+/// Run-time options.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct Options {
+    /// Terms to add to a lexicon (a teacher's local hedge word).
+    pub extra_terms: Vec<ExtraTerm>,
+    /// Phrases to switch off, in every lexicon (lower case).
+    pub disabled_terms: Vec<String>,
+    /// Inputs longer than this many bytes of UTF-8 are refused.
+    pub max_bytes: usize,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options { extra_terms: Vec::new(), disabled_terms: Vec::new(), max_bytes: DEFAULT_MAX_BYTES }
+    }
+}
+
+/// Why an input could not be analysed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Error {
+    /// The input is over `Options::max_bytes`.
+    TooLarge { bytes: usize, limit: usize },
+    /// An extra term in the options does not parse.
+    BadOption(String),
+}
+
+impl std::fmt::Display for Error {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Error::TooLarge { bytes, limit } => write!(f, "over the size limit: {bytes} bytes, limit {limit}"),
+            Error::BadOption(m) => write!(f, "bad option: {m}"),
+        }
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// Analyse `text`, refusing input over the size limit or with bad options.
+pub fn try_analyze(text: &str, options: &Options) -> Result<Report, Error> {
+    if text.len() > options.max_bytes {
+        return Err(Error::TooLarge { bytes: text.len(), limit: options.max_bytes });
+    }
+    let custom;
+    let lex = if options.extra_terms.is_empty() && options.disabled_terms.is_empty() {
+        Lexicon::default_ref()
+    } else {
+        custom = Lexicon::build(&options.extra_terms, &options.disabled_terms).map_err(Error::BadOption)?;
+        &custom
+    };
+    Ok(run(text, lex))
+}
+
+/// Analyse `text`. Never panics. Over the size limit, or with bad options, the
+/// report has no sentences and says why in `warnings`.
+pub fn analyze(text: &str, options: &Options) -> Report {
+    match try_analyze(text, options) {
+        Ok(r) => r,
+        Err(e) => {
+            let map = Utf16Map::new(if text.len() <= options.max_bytes { text } else { "" });
+            let mut r = empty_report(map.len());
+            r.warnings.push(e.to_string());
+            r
+        }
+    }
+}
+
+fn empty_report(chars: usize) -> Report {
+    Report {
+        schema_version: SCHEMA_VERSION,
+        stats: Stats { chars, ..Default::default() },
+        sentences: Vec::new(),
+        sources: Vec::new(),
+        summary: score::summarize(&[], 0),
+        warnings: Vec::new(),
+    }
+}
+
+fn warnings_for(text: &str) -> Vec<String> {
+    let mut w = Vec::new();
+    if text.contains('\0') {
+        w.push("The text contains NUL characters; they were kept but ignored.".into());
+    }
+    if text.contains('\u{FFFD}') {
+        w.push("The text contains replacement characters (�): it may not have been valid UTF-8.".into());
+    }
+    let lower_tags = text.matches("</").count() + text.matches("<p>").count() + text.matches("<div").count();
+    if lower_tags >= 3 {
+        w.push("The text looks like HTML; paste the article's text for best results.".into());
+    }
+    if text.trim().is_empty() {
+        w.push("The text is empty.".into());
+    }
+    w
+}
+
+fn run(text: &str, lex: &Lexicon) -> Report {
+    let map = Utf16Map::new(text);
+    let (paras, sent_spans) = segment::segment(text, lex);
+    let doc = Doc::new(text, lex);
+    let sents = doc.sentences(&sent_spans);
+    let mut resolver = resolve::Resolver::new();
+
+    let span = |s: Span| TextSpan { text: s.text(text).to_string(), start: map.at(s.start), end: map.at(s.end) };
+
+    let mut out: Vec<Sentence> = Vec::with_capacity(sents.len());
+    let mut src_ids: Vec<Vec<Option<usize>>> = Vec::with_capacity(sents.len());
+    let mut features: Vec<(bool, bool)> = Vec::with_capacity(sents.len());
+    let mut words_in_claims = 0usize;
+    let mut total_words = 0usize;
+    for s in &sents {
+        let k = kind::classify(&doc, s);
+        let hs = hedges::detect(&doc, s);
+        let mut atts = if k == SentenceKind::Claim || k == SentenceKind::Other { attribution::detect(&doc, s, &hs) } else { Vec::new() };
+        resolver.mentions(&doc, s);
+        let ids = resolver.resolve(&doc, s, &mut atts);
+        let st = status::decide(&doc, s, &hs, &atts);
+        let words = s.word_count(&doc);
+        total_words += words;
+        if k == SentenceKind::Claim {
+            words_in_claims += words;
+        }
+        let has_number = (s.t0..s.t1).any(|t| doc.is_number(t));
+        let has_name = (s.t0 + 1..s.t1).any(|t| doc.is_cap(t));
+        features.push((has_number, has_name));
+        out.push(Sentence {
+            index: s.idx,
+            paragraph: s.paragraph,
+            start: map.at(s.span.start),
+            end: map.at(s.span.end),
+            text: s.span.text(text).to_string(),
+            kind: k,
+            attributions: atts
+                .iter()
+                .map(|a| Attribution {
+                    kind: a.kind,
+                    source: a.source.map(|(x, y)| {
+                        let sp = doc.span(x, y);
+                        SourceSpan { text: sp.text(text).to_string(), start: map.at(sp.start), end: map.at(sp.end), source_id: None }
+                    }),
+                    cue: a.cue.map(|(x, y)| span(doc.span(x, y))),
+                    quote: a.quote,
+                    role: a.role.and_then(|(x, y)| {
+                        let t = doc.span_text(x, y).trim().trim_end_matches(',').trim();
+                        (!t.is_empty()).then(|| t.to_string())
+                    }),
+                })
+                .collect(),
+            hedges: hs
+                .iter()
+                .map(|h| Hedge { text: h.span.text(text).to_string(), start: map.at(h.span.start), end: map.at(h.span.end), category: h.category, weight: h.weight })
+                .collect(),
+            status: Status { label: st.label, cues: st.cues.iter().map(|&c| span(c)).collect(), why: st.why },
+            checkworthiness: 0.0,
+            score: 0,
+            reasons: Vec::new(),
+        });
+        src_ids.push(ids);
+    }
+
+    // Sources: link unnamed role-holders, then renumber the ones actually cited.
+    let remap = resolver.link_roles();
+    let mut final_id: Vec<Option<usize>> = vec![None; resolver.entities.len()];
+    let mut sources: Vec<crate::report::Source> = Vec::new();
+    for (si, ids) in src_ids.iter().enumerate() {
+        for (ai, id) in ids.iter().enumerate() {
+            let Some(id) = id.map(|i| remap[i]) else { continue };
+            if out[si].kind != SentenceKind::Claim && out[si].kind != SentenceKind::Other {
+                continue;
+            }
+            let e = &resolver.entities[id];
+            let fid = *final_id[id].get_or_insert_with(|| {
+                sources.push(crate::report::Source { id: sources.len(), name: e.name.clone(), kind: e.kind, role: e.role.clone(), aliases: e.aliases.clone(), sentences: Vec::new() });
+                sources.len() - 1
+            });
+            if let Some(att) = out[si].attributions.get_mut(ai) {
+                att.kind = e.kind;
+                if let Some(src) = att.source.as_mut() {
+                    src.source_id = Some(fid);
+                }
+            }
+            if sources[fid].sentences.last() != Some(&si) {
+                sources[fid].sentences.push(si);
+            }
+        }
+    }
+
+    carry_quotes(&sents, &mut out);
+    for (s, &(n, c)) in out.iter_mut().zip(&features) {
+        score::score_sentence(s, n, c);
+    }
+    let summary = score::summarize(&out, words_in_claims);
+    let claims = out.iter().filter(|s| s.kind == SentenceKind::Claim).count();
+    Report {
+        schema_version: SCHEMA_VERSION,
+        stats: Stats { chars: map.len(), paragraphs: paras.len(), sentences: out.len(), claims, words: total_words },
+        sentences: out,
+        sources,
+        summary,
+        warnings: warnings_for(text),
+    }
+}
+
+/// A quotation that spans sentences takes the attribution of the sentence that
+/// closes it: “First. Second,” she said. — both sentences are hers.
+fn carry_quotes(sents: &[doc::Sent], out: &mut [Sentence]) {
+    for i in (0..sents.len().saturating_sub(1)).rev() {
+        let opens = sents[i].opens_quote || (sents[i].quoted.iter().all(|&q| q) && !sents[i].quoted.is_empty());
+        if opens && out[i].attributions.is_empty() && sents[i + 1].paragraph == sents[i].paragraph && (sents[i + 1].closes_quote || sents[i + 1].quoted.first() == Some(&true)) {
+            if let Some(a) = out[i + 1].attributions.first().cloned() {
+                let mut a = a;
+                a.quote = QuoteType::Direct;
+                out[i].attributions.push(a);
+                if out[i].status.label == StatusLabel::Asserted {
+                    out[i].status = Status { label: StatusLabel::Claimed, cues: a_cue(&out[i + 1]), why: "Part of a quotation attributed in the next sentence.".into() };
+                }
+            }
+        }
+    }
+}
+
+fn a_cue(s: &Sentence) -> Vec<TextSpan> {
+    s.attributions.first().and_then(|a| a.cue.clone()).into_iter().collect()
+}

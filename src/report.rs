@@ -1,0 +1,203 @@
+//! The report: the contract the CLI, the page and the extension depend on.
+//!
+//! Every span's `start`/`end` is end-exclusive and counted in UTF-16 code units
+//! of the exact input, and its `text` equals that slice of the input.
+//! Field names are camelCase; `schemaVersion` is 1.
+
+use serde::{Deserialize, Serialize};
+
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// A span of the input: UTF-16 offsets, end-exclusive, and its text.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TextSpan {
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// The source of an attribution: a span, and the article-level source it resolves to.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SourceSpan {
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+    /// Index into `Report::sources`, when the span resolves to one.
+    pub source_id: Option<usize>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum SentenceKind {
+    Claim,
+    Heading,
+    Boilerplate,
+    Other,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum AttributionKind {
+    NamedPerson,
+    NamedOrganization,
+    UnnamedOfficial,
+    Vague,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum QuoteType {
+    Direct,
+    Indirect,
+    Mixed,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Attribution {
+    pub kind: AttributionKind,
+    pub source: Option<SourceSpan>,
+    pub cue: Option<TextSpan>,
+    pub quote: QuoteType,
+    /// The source's role as given in this sentence ("national security adviser").
+    pub role: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum HedgeCategory {
+    Distancing,
+    Modal,
+    Epistemic,
+    Approximator,
+    Conditional,
+    Weasel,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Hedge {
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+    pub category: HedgeCategory,
+    pub weight: f32,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum StatusLabel {
+    Denied,
+    Confirmed,
+    Unconfirmed,
+    Speculative,
+    Claimed,
+    Asserted,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Status {
+    pub label: StatusLabel,
+    /// The spans that decided the label (empty for `asserted`).
+    pub cues: Vec<TextSpan>,
+    /// One plain sentence saying why.
+    pub why: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Sentence {
+    pub index: usize,
+    pub paragraph: usize,
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    pub kind: SentenceKind,
+    /// Ordered: the primary attribution first. Empty means no attribution.
+    pub attributions: Vec<Attribution>,
+    pub hedges: Vec<Hedge>,
+    pub status: Status,
+    /// 0..1: how much a careful reader should want to check this claim.
+    pub checkworthiness: f32,
+    /// 0..100 sourcing score (not a truth score). 0 for non-claims.
+    pub score: u32,
+    /// Plain-language reasons, each tracing part of the score to the text.
+    pub reasons: Vec<String>,
+}
+
+/// A source resolved across the article ("Shin Wonsik" … "Mr. Shin" … "he").
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Source {
+    pub id: usize,
+    pub name: String,
+    pub kind: AttributionKind,
+    pub role: Option<String>,
+    pub aliases: Vec<String>,
+    /// Indexes of the sentences that cite this source.
+    pub sentences: Vec<usize>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct StatusCounts {
+    pub denied: usize,
+    pub confirmed: usize,
+    pub unconfirmed: usize,
+    pub speculative: usize,
+    pub claimed: usize,
+    pub asserted: usize,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AttributionCounts {
+    pub named_person: usize,
+    pub named_organization: usize,
+    pub unnamed_official: usize,
+    pub vague: usize,
+    pub none: usize,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Summary {
+    /// 0..100 sourcing score for the article. It measures sourcing, not truth.
+    pub score: u32,
+    pub claims: usize,
+    pub by_status: StatusCounts,
+    /// Primary attribution kind of each claim.
+    pub by_attribution: AttributionCounts,
+    /// Share (0..1) of claims whose primary source is a named person or organisation.
+    pub named_source_share: f32,
+    /// Hedge cues per 100 words of claims.
+    pub hedge_density: f32,
+    /// Plain-language reasons for the article score.
+    pub reasons: Vec<String>,
+    /// What the score does and does not measure.
+    pub note: String,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Stats {
+    /// Length of the input in UTF-16 code units.
+    pub chars: usize,
+    pub paragraphs: usize,
+    pub sentences: usize,
+    pub claims: usize,
+    pub words: usize,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Report {
+    pub schema_version: u32,
+    pub stats: Stats,
+    pub sentences: Vec<Sentence>,
+    pub sources: Vec<Source>,
+    pub summary: Summary,
+    /// Notes about the input itself (NUL characters, likely HTML, truncation …).
+    pub warnings: Vec<String>,
+}
+
+pub const SCORE_NOTE: &str = "This score measures how the article sources its claims, not whether the claims are true.";

@@ -1,0 +1,332 @@
+//! Sources resolved across the article.
+//!
+//! - "Shin Wonsik" … "Mr. Shin" … "Shin" is one source: a one-word mention
+//!   matches the first or last word of a person named earlier (the most recent
+//!   one wins); spelling variants match after dropping hyphens, spaces and
+//!   initials ("Shin Won-shik" = "Shin Wonsik", "Vladimir V. Putin" = "Vladimir Putin").
+//! - Shared surnames stay apart when roles disagree: "analyst Kim" is not
+//!   "leader Kim".
+//! - "he said" / "she said" is the last compatible named person (honorifics
+//!   give gender when known).
+//! - An unnamed role ("South Korea's national security adviser") is the named
+//!   person who holds that role elsewhere in the article, when exactly one does.
+
+use crate::doc::{Doc, Sent};
+use crate::lexicon::{Class, RoleClass};
+use crate::report::AttributionKind;
+use crate::rules::attribution::AttrHit;
+use crate::rules::names::{self, NameKind};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Gender {
+    Male,
+    Female,
+}
+
+#[derive(Clone, Debug)]
+pub struct Entity {
+    pub name: String,
+    pub kind: AttributionKind,
+    pub role: Option<String>,
+    role_class: Option<RoleClass>,
+    /// Normalised words of the name, for matching.
+    words: Vec<String>,
+    key: String,
+    pub aliases: Vec<String>,
+    pub sentences: Vec<usize>,
+    last_seen: usize,
+    gender: Option<Gender>,
+}
+
+/// Normalise a name word: lower case, no hyphens or apostrophes, no possessive.
+pub fn norm_word(w: &str) -> String {
+    let w = w.strip_suffix("’s").or_else(|| w.strip_suffix("'s")).unwrap_or(w);
+    w.chars().filter(|c| c.is_alphanumeric()).flat_map(|c| c.to_lowercase()).collect()
+}
+
+/// Normalised key of a name: its words joined, initials dropped.
+pub fn name_key(words: &[String]) -> String {
+    words.iter().filter(|w| w.chars().count() > 1).cloned().collect::<Vec<_>>().join("")
+}
+
+fn role_text(doc: &Doc, r: (usize, usize)) -> Option<String> {
+    let t = doc.span_text(r.0, r.1).trim().trim_end_matches(',').trim();
+    (!t.is_empty()).then(|| t.to_string())
+}
+
+fn role_class_of(doc: &Doc, r: (usize, usize)) -> Option<RoleClass> {
+    (r.0..r.1).rev().find_map(|t| names::role_class(doc, t).filter(|c| *c != RoleClass::Honorific))
+}
+
+fn honorific_gender(doc: &Doc, t0: usize) -> Option<Gender> {
+    let p = t0.checked_sub(2)?;
+    if doc.is(p + 1, ".") || doc.is_one_of(p + 1, &["mr", "mrs", "ms"]) {
+        let h = if doc.is(p + 1, ".") { p } else { p + 1 };
+        if doc.is(h, "mr") {
+            return Some(Gender::Male);
+        }
+        if doc.is_one_of(h, &["mrs", "ms"]) {
+            return Some(Gender::Female);
+        }
+    }
+    None
+}
+
+pub struct Resolver {
+    pub entities: Vec<Entity>,
+}
+
+/// The role of a person: the head of the role phrase, with its modifiers but
+/// without determiners, possessive owners or trailing prepositional phrases.
+fn role_head(role: &str) -> String {
+    let words: Vec<&str> = role.split_whitespace().filter(|w| !(w.ends_with("’s") || w.ends_with("'s"))).collect();
+    words.iter().rev().take(2).rev().map(|w| w.to_lowercase()).collect::<Vec<_>>().join(" ")
+}
+
+impl Resolver {
+    pub fn new() -> Resolver {
+        Resolver { entities: Vec::new() }
+    }
+
+    fn person(&mut self, doc: &Doc, t0: usize, t1: usize, role: Option<(usize, usize)>, sent: usize) -> usize {
+        let words: Vec<String> = (t0..t1).filter(|&t| doc.is_word(t)).map(|t| norm_word(doc.tok(t))).filter(|w| !w.is_empty()).collect();
+        let key = name_key(&words);
+        let surface = doc.span_text(t0, t1).to_string();
+        let rclass = role.and_then(|r| role_class_of(doc, r));
+        let rtext = role.and_then(|r| role_text(doc, r));
+        let gender = honorific_gender(doc, t0);
+        let found = self
+            .entities
+            .iter()
+            .position(|e| e.kind == AttributionKind::NamedPerson && (e.key == key || e.aliases.iter().any(|a| name_key(&[norm_word(a)]) == key && a.split_whitespace().count() > 1)))
+            .or_else(|| {
+                if words.len() != 1 {
+                    return None;
+                }
+                let w = &words[0];
+                self.entities
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, e)| e.kind == AttributionKind::NamedPerson)
+                    .filter(|(_, e)| e.words.first() == Some(w) || e.words.last() == Some(w))
+                    .filter(|(_, e)| match (rclass, e.role_class) {
+                        (Some(a), Some(b)) => a == b,
+                        _ => true,
+                    })
+                    .max_by_key(|(_, e)| e.last_seen)
+                    .map(|(i, _)| i)
+            });
+        match found {
+            Some(i) => {
+                let e = &mut self.entities[i];
+                if words.len() > e.words.len() {
+                    // a fuller form of the name becomes the name
+                    e.aliases.push(std::mem::replace(&mut e.name, surface));
+                    e.words = words;
+                    e.key = key;
+                } else if surface != e.name && !e.aliases.contains(&surface) {
+                    e.aliases.push(surface);
+                }
+                if e.role.is_none() {
+                    e.role = rtext;
+                    e.role_class = rclass;
+                }
+                e.gender = e.gender.or(gender);
+                e.last_seen = sent;
+                i
+            }
+            None => {
+                self.entities.push(Entity {
+                    name: surface,
+                    kind: AttributionKind::NamedPerson,
+                    role: rtext,
+                    role_class: rclass,
+                    words,
+                    key,
+                    aliases: Vec::new(),
+                    sentences: Vec::new(),
+                    last_seen: sent,
+                    gender,
+                });
+                self.entities.len() - 1
+            }
+        }
+    }
+
+    fn other(&mut self, doc: &Doc, kind: AttributionKind, t0: usize, t1: usize, sent: usize) -> usize {
+        let surface = doc.span_text(t0, t1).to_string();
+        let words: Vec<String> = (t0..t1)
+            .filter(|&t| doc.is_word(t) && !(kind != AttributionKind::NamedOrganization && doc.is_one_of(t, &["a", "an", "the"])))
+            .map(|t| norm_word(doc.tok(t)))
+            .filter(|w| !w.is_empty())
+            .collect();
+        let key = words.join(" ");
+        // An acronym in brackets is an alias: "National Intelligence Service (NIS)".
+        let acronym = (t0..t1).find(|&t| doc.is(t, "(")).map(|t| doc.tok(t + 1).to_string());
+        let found = self.entities.iter().position(|e| {
+            e.kind == kind && (e.key == key || acronym.as_deref().is_some_and(|a| e.aliases.iter().any(|x| x == a) || e.name == a) || e.aliases.iter().any(|a| a == &surface) || (words.len() == 1 && e.aliases.iter().any(|a| norm_word(a) == key)))
+        });
+        match found {
+            Some(i) => {
+                let e = &mut self.entities[i];
+                if surface != e.name && !e.aliases.contains(&surface) {
+                    e.aliases.push(surface);
+                }
+                e.last_seen = sent;
+                i
+            }
+            None => {
+                let mut aliases = Vec::new();
+                if let Some(a) = acronym {
+                    aliases.push(a);
+                }
+                self.entities.push(Entity { name: surface, kind, role: None, role_class: None, words, key, aliases, sentences: Vec::new(), last_seen: sent, gender: None });
+                self.entities.len() - 1
+            }
+        }
+    }
+
+    /// Register persons mentioned in a sentence (not as sources), so that a later
+    /// "Mr. Putin" or "he" can find them.
+    pub fn mentions(&mut self, doc: &Doc, s: &Sent) {
+        let mut t = s.t0;
+        while t < s.t1 {
+            if doc.is_cap(t) && !names::sentence_initial_common(doc, s, t) {
+                if let Some((a, b)) = names::run_starting_at(doc, s, t) {
+                    if let Some(n) = names::classify(doc, a, b) {
+                        if n.kind == NameKind::Person && n.t1 - n.t0 >= 2 && (n.t0..n.t1).all(|x| !doc.hits_at(x).iter().any(|h| matches!(doc.class(h), Class::Place(_) | Class::Org(_) | Class::SourceNoun(_)))) {
+                            let role = (n.r0 < n.t0).then_some((n.r0, n.t0));
+                            self.person(doc, n.t0, n.t1, role, s.idx);
+                        }
+                    }
+                    t = b.max(t + 1);
+                    continue;
+                }
+            }
+            t += 1;
+        }
+    }
+
+    /// Resolve one sentence's attributions in place; returns the source id of each.
+    pub fn resolve(&mut self, doc: &Doc, s: &Sent, atts: &mut [AttrHit]) -> Vec<Option<usize>> {
+        let mut ids = Vec::with_capacity(atts.len());
+        for a in atts.iter_mut() {
+            let id = match (a.source, a.pronoun) {
+                (None, _) => None,
+                (Some((t0, _)), true) => {
+                    let female = doc.is(t0, "she");
+                    let want = if doc.is_one_of(t0, &["he", "she"]) { Some(if female { Gender::Female } else { Gender::Male }) } else { None };
+                    let pick = if want.is_some() {
+                        self.entities
+                            .iter()
+                            .enumerate()
+                            .filter(|(_, e)| e.kind == AttributionKind::NamedPerson && (e.gender.is_none() || e.gender == want))
+                            .max_by_key(|(_, e)| e.last_seen)
+                            .map(|(i, _)| i)
+                    } else {
+                        self.entities
+                            .iter()
+                            .enumerate()
+                            .filter(|(_, e)| e.kind == AttributionKind::NamedOrganization && e.last_seen + 1 >= s.idx)
+                            .max_by_key(|(_, e)| e.last_seen)
+                            .map(|(i, _)| i)
+                    };
+                    match pick {
+                        Some(i) => {
+                            a.kind = self.entities[i].kind;
+                            let e = &mut self.entities[i];
+                            e.last_seen = s.idx;
+                            if e.gender.is_none() {
+                                e.gender = want;
+                            }
+                            Some(i)
+                        }
+                        None => {
+                            a.kind = AttributionKind::Vague;
+                            None
+                        }
+                    }
+                }
+                (Some((t0, t1)), false) => match (a.kind, a.name) {
+                    (AttributionKind::NamedPerson, Some(n)) => Some(self.person(doc, n.t0, n.t1, a.role, s.idx)),
+                    (AttributionKind::NamedOrganization, Some(n)) => Some(self.other(doc, a.kind, n.t0, n.t1, s.idx)),
+                    _ => Some(self.other(doc, a.kind, t0, t1, s.idx)),
+                },
+            };
+            if let Some(i) = id {
+                let e = &mut self.entities[i];
+                if e.sentences.last() != Some(&s.idx) {
+                    e.sentences.push(s.idx);
+                }
+            }
+            ids.push(id);
+        }
+        ids
+    }
+
+    /// After the whole article is read: an unnamed role-holder whose role is held
+    /// by exactly one named person becomes that person. Returns (old id → new id).
+    pub fn link_roles(&mut self) -> Vec<usize> {
+        let mut map: Vec<usize> = (0..self.entities.len()).collect();
+        for i in 0..self.entities.len() {
+            let e = &self.entities[i];
+            if e.kind != AttributionKind::UnnamedOfficial || e.name.split_whitespace().count() < 2 {
+                continue;
+            }
+            let head = role_head(&e.name);
+            let holders: Vec<usize> = self
+                .entities
+                .iter()
+                .enumerate()
+                .filter(|(_, p)| p.kind == AttributionKind::NamedPerson && p.role.as_deref().is_some_and(|r| role_head(r) == head))
+                .map(|(j, _)| j)
+                .collect();
+            if let [j] = holders[..] {
+                map[i] = j;
+            }
+        }
+        for i in 0..map.len() {
+            let j = map[i];
+            if j != i {
+                let moved = std::mem::take(&mut self.entities[i].sentences);
+                let alias = self.entities[i].name.clone();
+                let p = &mut self.entities[j];
+                p.sentences.extend(moved);
+                p.sentences.sort_unstable();
+                p.sentences.dedup();
+                if !p.aliases.contains(&alias) {
+                    p.aliases.push(alias);
+                }
+            }
+        }
+        map
+    }
+}
+
+impl Default for Resolver {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalises_spelling_variants() {
+        let a: Vec<String> = ["Shin", "Won-shik"].iter().map(|w| norm_word(w)).collect();
+        let b: Vec<String> = ["Shin", "Wonsik"].iter().map(|w| norm_word(w)).collect();
+        assert_eq!(name_key(&a), name_key(&b));
+        let c: Vec<String> = ["Vladimir", "V", "Putin"].iter().map(|w| norm_word(w)).collect();
+        let d: Vec<String> = ["Vladimir", "Putin"].iter().map(|w| norm_word(w)).collect();
+        assert_eq!(name_key(&c), name_key(&d));
+        assert_eq!(norm_word("Korea’s"), "korea");
+    }
+
+    #[test]
+    fn role_heads() {
+        assert_eq!(role_head("South Korea’s national security adviser"), "security adviser");
+        assert_eq!(role_head("the national security adviser"), "security adviser");
+    }
+}

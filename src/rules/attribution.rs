@@ -1,0 +1,529 @@
+//! Attribution: who the writer says backs the sentence.
+//!
+//! A reporting cue from `data/reporting.txt` is found first; then its source:
+//!
+//! - `verb` cues take the subject on their left ("Shin said"), skipping adverbs
+//!   and auxiliaries ("has also said"). An appositive between commas is a role,
+//!   not the source: in "Shin Wonsik, adviser to President Yoon, disclosed" the
+//!   source is Shin. When the left side is a quotation or a comma the order is
+//!   inverted ("…,” said Mr. Shin"). Followed by "by" the verb is passive and
+//!   the source follows ("noted by Shin").
+//! - A distancing adverb between subject and verb ("Putin reportedly promised")
+//!   means the subject is what is reported, not who reports it.
+//! - `prep` cues take the phrase after them ("according to TASS"). When that
+//!   phrase is a document ("an analysis … by the Open Source Center") the
+//!   source is its author.
+//! - `venue` cues ("in an interview with SBS-TV") name where the words were said.
+//! - Cues inside quotation marks belong to the quoted speaker, not the writer.
+//!
+//! Inside the source phrase the most specific source wins: a name given as an
+//! example ("analysts like Kim Dae Young") beats the group; a capitalised head
+//! is a person, organisation or government (a country speaking); otherwise the
+//! head noun decides between unnamed official and vague (`data/sources.txt`).
+//!
+//! The primary attribution is the one that frames the whole sentence: a
+//! sentence-final ", X said." or ", according to X.", or an opening
+//! "According to X,". Then subject-verb cues, then passives, then venues.
+
+use crate::doc::{Doc, Sent, DETERMINERS};
+use crate::lexicon::{Class, CuePattern, RoleClass};
+use crate::report::{AttributionKind, HedgeCategory, QuoteType};
+use crate::rules::hedges::HedgeHit;
+use crate::rules::names::{self, Name, NameKind};
+
+#[derive(Clone, Debug)]
+pub struct AttrHit {
+    pub kind: AttributionKind,
+    /// Source tokens `(t0, t1)`.
+    pub source: Option<(usize, usize)>,
+    /// The named entity inside the source, if any.
+    pub name: Option<Name>,
+    /// Cue tokens `(t0, t1)`, or a hedge span for hearsay.
+    pub cue: Option<(usize, usize)>,
+    /// Role tokens `(t0, t1)` ("national security adviser").
+    pub role: Option<(usize, usize)>,
+    pub quote: QuoteType,
+    /// He/she/they: resolved to an earlier source by `resolve.rs`.
+    pub pronoun: bool,
+    pub priority: u8,
+}
+
+/// Adverbs and auxiliaries between a subject and its verb.
+const SKIP_LEFT: &[&str] = &[
+    "also", "has", "have", "had", "was", "were", "is", "are", "will", "would", "did", "does", "do", "not", "never",
+    "then", "again", "once", "further", "later", "earlier", "previously", "recently", "repeatedly", "publicly",
+    "privately", "separately", "subsequently", "initially", "first", "last", "already", "often", "had", "been",
+    "reportedly", "allegedly", "purportedly", "supposedly", "apparently", "openly", "explicitly", "directly",
+    "officially", "however", "now", "even", "still", "both", "all",
+];
+const DISTANCING: &[&str] = &["reportedly", "allegedly", "purportedly", "supposedly", "apparently"];
+const CLAUSE_WORDS: &[&str] = &[
+    "that", "which", "who", "whom", "while", "as", "because", "but", "since", "although", "though", "if", "when",
+    "where", "whereas", "after", "before", "has", "have", "had", "is", "was", "are", "were", "will", "would",
+    "can", "could", "may", "might", "should", "amid", "despite", "whether", "so", "than", "not",
+];
+const PREPS: &[&str] = &["of", "from", "for", "at", "in", "with", "like", "including", "on", "to", "by", "about", "over", "among"];
+const PRONOUNS_PERSON: &[&str] = &["he", "she"];
+const PLURAL_STOP: &[&str] = &["is", "was", "has", "does", "this", "its", "his", "us", "as", "thus", "plus", "yes", "always", "perhaps", "less", "unless", "whereas", "across", "its"];
+const DOCUMENT_NOUNS: &[&str] = &[
+    "analysis", "report", "study", "survey", "statement", "data", "assessment", "review", "documents", "document",
+    "images", "imagery", "figures", "estimate", "estimates", "investigation", "findings", "poll", "records", "memo",
+];
+
+fn source_noun_kind(doc: &Doc, t: usize, lo: usize) -> Option<(AttributionKind, usize)> {
+    doc.covering(t, lo, |c| matches!(c, Class::SourceNoun(_))).and_then(|h| match doc.class(h) {
+        Class::SourceNoun(k) => Some((k, h.t0)),
+        _ => None,
+    })
+}
+
+fn is_plural_noun(doc: &Doc, t: usize) -> bool {
+    let w = doc.tok(t);
+    doc.is_lower_word(t) && w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !doc.is_one_of(t, PLURAL_STOP)
+}
+
+/// Can token `t` end a subject noun phrase?
+fn plausible_head(doc: &Doc, s: &Sent, t: usize, cue: usize) -> bool {
+    if t < s.t0 {
+        return false;
+    }
+    if doc.is_cap(t) {
+        return !names::sentence_initial_common(doc, s, t) || t + 1 == cue;
+    }
+    if doc.is(t, ")") {
+        return true;
+    }
+    source_noun_kind(doc, t, s.t0).is_some()
+        || names::role_class(doc, t).is_some()
+        || doc.is_one_of(t, PRONOUNS_PERSON)
+        || doc.is_one_of(t, &["they", "it"])
+        || is_plural_noun(doc, t)
+}
+
+/// Walk left over a noun phrase ending at `h`; returns its first token.
+fn np_left(doc: &Doc, s: &Sent, h: usize) -> usize {
+    let mut a = h;
+    if doc.is(h, ")") && h >= s.t0 + 3 && doc.is(h - 2, "(") {
+        a = h - 3;
+    }
+    let limit = a.saturating_sub(18).max(s.t0);
+    while a > limit {
+        let p = a - 1;
+        if s.is_quoted(p) && !s.is_quoted(a) {
+            break;
+        }
+        let ok = if doc.is_word(p) {
+            let lower = !doc.toks[p].cap;
+            !(lower && (doc.is_one_of(p, CLAUSE_WORDS) || (doc.tok(p).ends_with("ed") && source_noun_kind(doc, p, s.t0).is_none() && !doc.tok(p).contains('-'))))
+                && !(doc.hits_at(p).iter().any(|h| matches!(doc.class(h), Class::Report(_))) && lower)
+        } else if doc.is_number(p) {
+            true
+        } else {
+            // dots after honorifics and initials
+            doc.is(p, ".") && p > s.t0 && doc.is_cap(p - 1)
+        };
+        if !ok {
+            break;
+        }
+        a = p;
+    }
+    // Drop leading prepositions/conjunctions left at the edge.
+    while a < h && doc.is_lower_word(a) && doc.is_one_of(a, &["and", "or", "of", "from", "for", "in", "with", "on", "to", "by", "like"]) {
+        a += 1;
+    }
+    a
+}
+
+/// Walk right over a noun phrase starting at `a`; returns one past its last token.
+fn np_right(doc: &Doc, s: &Sent, a: usize) -> usize {
+    let mut b = a;
+    let limit = (a + 20).min(s.t1);
+    while b < limit {
+        let ok = if doc.is_word(b) {
+            let lower = !doc.toks[b].cap;
+            !(lower && (doc.is_one_of(b, CLAUSE_WORDS) || doc.is_one_of(b, &["said", "says", "added", "told", "saying"])))
+        } else if doc.is_number(b) {
+            true
+        } else if doc.is(b, "(") && b + 2 < s.t1 && doc.is(b + 2, ")") {
+            b += 2;
+            true
+        } else {
+            doc.is(b, ".") && b > a && doc.is_cap(b - 1) && doc.tok(b - 1).chars().count() <= 3 && b + 1 < s.t1 && doc.is_cap(b + 1)
+        };
+        if !ok {
+            break;
+        }
+        b += 1;
+    }
+    b
+}
+
+/// Choose the source inside the noun phrase `a..b`.
+fn choose(doc: &Doc, s: &Sent, a: usize, b: usize, cue: usize) -> Option<AttrHit> {
+    if a >= b {
+        return None;
+    }
+    // The core runs to the first preposition that is not inside a capitalised name.
+    let mut c = a;
+    while c < b {
+        if doc.is_lower_word(c) && doc.is_one_of(c, PREPS) && c > a && !(doc.is_cap(c - 1) && doc.is_cap(c + 1) && doc.is_one_of(c, &["of", "for"])) {
+            break;
+        }
+        if doc.is(c, "such") && doc.is(c + 1, "as") {
+            break;
+        }
+        c += 1;
+    }
+    let head = c - 1;
+
+    // An example name after the group: "analysts like Kim Dae Young".
+    if c < b && (doc.is_one_of(c, &["like", "including"]) || doc.is(c, "such")) {
+        let start = if doc.is(c, "such") { c + 2 } else { c + 1 };
+        if let Some((x, y)) = names::run_starting_at(doc, s, start) {
+            if let Some(n) = names::classify(doc, x, y.min(b)) {
+                if n.kind == NameKind::Person {
+                    return Some(named(doc, s, n, Some((a, c))));
+                }
+            }
+        }
+    }
+    if doc.is_cap(head) && !(names::sentence_initial_common(doc, s, head) && head + 1 != cue) {
+        if let Some((x, y)) = names::run_ending_at(doc, s, head) {
+            if let Some(n) = names::classify(doc, x, y) {
+                let role_start = (a..n.t0).find(|&t| !doc.is_one_of(t, DETERMINERS)).unwrap_or(n.t0);
+                return Some(named(doc, s, n, (role_start < n.t0).then_some((role_start, n.t0))));
+            }
+        }
+    }
+    if doc.is(head, ")") {
+        // "National Intelligence Service (NIS)"
+        if head >= a + 3 {
+            if let Some(mut h) = choose(doc, s, a, head - 2, cue) {
+                h.source = h.source.map(|(x, _)| (x, head + 1));
+                return Some(h);
+            }
+        }
+        return None;
+    }
+    if doc.is_one_of(head, PRONOUNS_PERSON) && head == a {
+        return Some(AttrHit { kind: AttributionKind::NamedPerson, source: Some((head, head + 1)), name: None, cue: None, role: None, quote: QuoteType::Indirect, pronoun: true, priority: 0 });
+    }
+    if doc.is_one_of(head, &["they", "it"]) && head == a {
+        return Some(AttrHit { kind: AttributionKind::Vague, source: Some((head, head + 1)), name: None, cue: None, role: None, quote: QuoteType::Indirect, pronoun: true, priority: 0 });
+    }
+    // A document: its author is the source ("an analysis … by the Open Source Center").
+    if doc.is_one_of(head, DOCUMENT_NOUNS) && c < b {
+        for t in c..b {
+            if doc.is_one_of(t, &["by", "from", "of"]) {
+                let mut x = t + 1;
+                while x < b && (doc.is_one_of(x, DETERMINERS) || (doc.is_lower_word(x) && !doc.is_one_of(x, PREPS))) {
+                    x += 1;
+                }
+                if let Some(h) = choose(doc, s, x, b, cue) {
+                    if matches!(h.kind, AttributionKind::NamedOrganization | AttributionKind::NamedPerson) {
+                        return Some(h);
+                    }
+                }
+            }
+        }
+    }
+    let kind = if let Some((k, _)) = source_noun_kind(doc, head, a) {
+        Some(k)
+    } else if let Some(r) = names::role_class(doc, head) {
+        Some(match r {
+            RoleClass::Expert => AttributionKind::Vague,
+            _ => AttributionKind::UnnamedOfficial,
+        })
+    } else if is_plural_noun(doc, head) || doc.is_one_of(head, DOCUMENT_NOUNS) {
+        Some(AttributionKind::Vague)
+    } else {
+        None
+    }?;
+    // A named place or organisation modifying an official noun keeps the noun's
+    // kind ("South Korean officials"); a named outlet in "state media" stays an org.
+    let role = names::role_class(doc, head).filter(|r| *r != RoleClass::Honorific).map(|_| {
+        let start = (a..c).find(|&t| !doc.is_one_of(t, DETERMINERS) && !doc.is_possessive(t) && !(doc.is_cap(t))).unwrap_or(head);
+        (start, c)
+    });
+    Some(AttrHit { kind, source: Some((a, c)), name: None, cue: None, role, quote: QuoteType::Indirect, pronoun: false, priority: 0 })
+}
+
+fn named(_doc: &Doc, s: &Sent, n: Name, role: Option<(usize, usize)>) -> AttrHit {
+    let n = names::extend_org(_doc, s, n);
+    let kind = match n.kind {
+        NameKind::Person => AttributionKind::NamedPerson,
+        NameKind::Org | NameKind::Place => AttributionKind::NamedOrganization,
+    };
+    let role = if n.r0 < n.t0 { Some((n.r0, n.t0)) } else { role };
+    AttrHit { kind, source: Some((n.t0, n.t1)), name: Some(n), cue: None, role, quote: QuoteType::Indirect, pronoun: false, priority: 0 }
+}
+
+/// The token left of `v` once adverbs/auxiliaries are skipped, and whether a
+/// distancing adverb was among them.
+fn left_head(doc: &Doc, s: &Sent, v: usize) -> (Option<usize>, bool) {
+    let mut t = v;
+    let mut distanced = false;
+    while t > s.t0 {
+        let p = t - 1;
+        if doc.is_lower_word(p) && (doc.is_one_of(p, SKIP_LEFT) || (doc.tok(p).ends_with("ly") && doc.tok(p).len() > 4)) {
+            distanced |= doc.is_one_of(p, DISTANCING);
+            t = p;
+            continue;
+        }
+        return (Some(p), distanced);
+    }
+    (None, distanced)
+}
+
+/// The appositive before a verb: "X, <appositive>, said". Given the comma at
+/// `h`, returns the previous comma's index.
+fn appositive_open(doc: &Doc, s: &Sent, h: usize) -> Option<usize> {
+    let lo = h.saturating_sub(16).max(s.t0);
+    (lo..h).rev().find(|&t| doc.is(t, ",") || doc.is(t, "”") || doc.is(t, "\""))
+        .filter(|&t| doc.is(t, ","))
+}
+
+fn quote_type(doc: &Doc, s: &Sent) -> QuoteType {
+    let words = (s.t0..s.t1).filter(|&t| !doc.is_punct(t)).count().max(1);
+    let quoted = (s.t0..s.t1).filter(|&t| !doc.is_punct(t) && s.is_quoted(t)).count();
+    if quoted == 0 {
+        QuoteType::Indirect
+    } else if quoted * 5 >= words * 2 || s.quoted.first() == Some(&true) {
+        QuoteType::Direct
+    } else {
+        QuoteType::Mixed
+    }
+}
+
+/// Is the rest of the sentence after `t` free of commas and other cues
+/// (so a cue ending here frames the whole sentence)?
+fn frames_end(doc: &Doc, s: &Sent, t: usize) -> bool {
+    !(t..s.t1).any(|x| doc.is(x, ",") || doc.is(x, ";") || doc.is(x, "“"))
+}
+
+/// Detect the attributions of one sentence, primary first.
+pub fn detect(doc: &Doc, s: &Sent, hedges: &[HedgeHit]) -> Vec<AttrHit> {
+    let mut out: Vec<AttrHit> = Vec::new();
+    let mut used: Vec<(usize, usize)> = Vec::new();
+    let quote = quote_type(doc, s);
+    for hit in doc.hits_in(s.t0, s.t1) {
+        let Class::Report(pattern) = doc.class(hit) else { continue };
+        let (v0, v1) = (hit.t0, hit.t1);
+        if used.iter().any(|&(a, b)| v0 < b && a < v1) {
+            continue;
+        }
+        // Cues inside quotation marks are the quoted speaker's.
+        if s.is_quoted(v0) {
+            continue;
+        }
+        // Part of a hearsay hedge ("is said to", "is reported to").
+        if hedges.iter().any(|h| h.category == HedgeCategory::Distancing && h.t0 <= v0 && v1 <= h.t1 && h.t1 - h.t0 > 1) {
+            continue;
+        }
+        let mut found = match pattern {
+            CuePattern::Verb => verb_source(doc, s, v0, v1),
+            CuePattern::Prep | CuePattern::Venue => {
+                let mut a = v1;
+                while a < s.t1 && doc.is_one_of(a, &["the", "a", "an"]) && false {
+                    a += 1;
+                }
+                let b = np_right(doc, s, a);
+                choose(doc, s, a, b, v0).map(|mut h| {
+                    let initial = v0 == s.t0 || (v0 > s.t0 && doc.is_punct(v0 - 1) && v0 - 1 == s.t0);
+                    let after_comma = v0 > s.t0 && doc.is(v0 - 1, ",");
+                    h.priority = match pattern {
+                        CuePattern::Venue => 1,
+                        _ if initial || (after_comma && frames_end(doc, s, b)) => 4,
+                        _ => 2,
+                    };
+                    if pattern == CuePattern::Prep && initial {
+                        h.priority = 4;
+                    }
+                    h
+                })
+            }
+        };
+        if let Some(h) = found.as_mut() {
+            h.cue = Some((v0, v1));
+            h.quote = quote;
+            used.push((v0, v1));
+            out.push(h.clone());
+        }
+    }
+    // Hearsay with no named reporter: "reportedly", "is said to".
+    if out.is_empty() {
+        if let Some(h) = hedges.iter().find(|h| h.category == HedgeCategory::Distancing && !doc.is_one_of(h.t0, &["alleged", "so-called"])) {
+            if doc.is_one_of(h.t0, &["reportedly", "rumored", "rumoured"]) || h.t1 - h.t0 > 1 {
+                out.push(AttrHit { kind: AttributionKind::Vague, source: None, name: None, cue: Some((h.t0, h.t1)), role: None, quote, pronoun: false, priority: 0 });
+            }
+        }
+    }
+    out.sort_by(|a, b| b.priority.cmp(&a.priority).then(a.cue.map(|c| c.0).cmp(&b.cue.map(|c| c.0))));
+    out
+}
+
+fn verb_source(doc: &Doc, s: &Sent, v0: usize, v1: usize) -> Option<AttrHit> {
+    let prev = v0.checked_sub(1).filter(|&p| p >= s.t0);
+    // A noun use: "the claims", "recent reports", "insurance claims".
+    if let Some(p) = prev {
+        if doc.is_one_of(p, DETERMINERS) || doc.is_possessive(p) || doc.is_one_of(p, &["recent", "new", "media", "of", "insurance", "such", "these", "many", "some", "to"]) {
+            return None;
+        }
+    }
+    // Passive with agent: "noted by Shin", "reported by state media".
+    if doc.is(v1, "by") && v1 + 1 < s.t1 {
+        let b = np_right(doc, s, v1 + 1);
+        return choose(doc, s, v1 + 1, b, v0).map(|mut h| {
+            h.priority = 2;
+            h
+        });
+    }
+    let (head, distanced) = left_head(doc, s, v0);
+    if distanced {
+        return None;
+    }
+    let head = head?;
+    // Inverted: “…,” said Mr. Shin / …, said the official.
+    if doc.is(head, ",") || doc.is(head, "”") || doc.is(head, "\"") {
+        let inverted_ok = v1 < s.t1 && (doc.is_cap(v1) || doc.is_one_of(v1, DETERMINERS) || source_noun_kind(doc, v1, v1).is_some());
+        if inverted_ok && !doc.is_one_of(v1, &["that"]) {
+            let b = np_right(doc, s, v1);
+            if let Some(mut h) = choose(doc, s, v1, b, v1) {
+                h.priority = if frames_end(doc, s, b) { 3 } else { 2 };
+                return Some(h);
+            }
+        }
+    }
+    // Appositive: X, <role>, said  /  <role>, X, said
+    if doc.is(head, ",") {
+        let open = appositive_open(doc, s, head)?;
+        if open <= s.t0 {
+            return None;
+        }
+        let inner = (open + 1, head);
+        let left_end = open - 1;
+        let mut left = None;
+        if plausible_head(doc, s, left_end, v0) {
+            let a = np_left(doc, s, left_end);
+            left = choose(doc, s, a, left_end + 1, v0);
+        }
+        let inner_named = names::run_starting_at(doc, s, inner.0)
+            .filter(|&(_, y)| y == inner.1)
+            .and_then(|(x, y)| names::classify(doc, x, y));
+        let frame = open > s.t0 && (doc.is(open, ",")) && frames_end(doc, s, v1);
+        let mut h = match (left, inner_named) {
+            // "<role>, Shin Won-shik, said"
+            (Some(l), Some(n)) if l.name.is_none() => {
+                let mut h = named(doc, s, n, l.source);
+                h.role = l.role.or(l.source);
+                h
+            }
+            (Some(mut l), _) => {
+                if l.role.is_none() {
+                    let mut r1 = inner.1;
+                    if let Some(p) = (inner.0..inner.1).find(|&t| doc.is_lower_word(t) && doc.is_one_of(t, PREPS)) {
+                        r1 = p;
+                    }
+                    let r0 = (inner.0..r1).find(|&t| !doc.is_one_of(t, DETERMINERS)).unwrap_or(r1);
+                    l.role = (r0 < r1).then_some((r0, r1));
+                }
+                l
+            }
+            (None, Some(n)) => named(doc, s, n, None),
+            (None, None) => return None,
+        };
+        h.priority = if frame && quote_before(doc, s, open) { 3 } else { 2 };
+        return Some(h);
+    }
+    if !plausible_head(doc, s, head, v0) {
+        return None;
+    }
+    let a = np_left(doc, s, head);
+    let mut h = choose(doc, s, a, head + 1, v0)?;
+    let after_comma = a > s.t0 && (doc.is(a - 1, ",") || doc.is(a - 1, "”"));
+    h.priority = if after_comma && frames_end(doc, s, v1) { 3 } else { 2 };
+    Some(h)
+}
+
+fn quote_before(doc: &Doc, s: &Sent, t: usize) -> bool {
+    (s.t0..t).any(|x| doc.is(x, "”") || doc.is(x, "\"") || doc.is(x, ","))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::Lexicon;
+    use crate::rules::hedges;
+    use crate::segment::segment;
+
+    /// (kind, source text) of the primary attribution of the first sentence.
+    fn primary(text: &str) -> Option<(AttributionKind, String)> {
+        let lex = Lexicon::default_ref();
+        let doc = Doc::new(text, lex);
+        let (_, ss) = segment(text, lex);
+        let sents = doc.sentences(&ss);
+        let s = &sents[0];
+        let hs = hedges::detect(&doc, s);
+        detect(&doc, s, &hs).first().map(|a| (a.kind, a.source.map(|(x, y)| doc.span_text(x, y).to_string()).unwrap_or_default()))
+    }
+
+    use AttributionKind::*;
+
+    #[test]
+    fn subject_of_reporting_verb() {
+        assert_eq!(primary("Lena Ortiz said the bridge would reopen."), Some((NamedPerson, "Lena Ortiz".into())));
+        assert_eq!(primary("Port officials say the bridge is closed."), Some((UnnamedOfficial, "Port officials".into())));
+        assert_eq!(primary("Experts speculate that the dam may fail."), Some((Vague, "Experts".into())));
+        assert_eq!(primary("Recent reports reveal large shipments."), Some((Vague, "Recent reports".into())));
+    }
+
+    #[test]
+    fn appositive_names_the_source_not_the_second_name() {
+        assert_eq!(
+            primary("Tomas Reyes, chief adviser to Governor Ana Silva, disclosed that the fund was empty."),
+            Some((NamedPerson, "Tomas Reyes".into()))
+        );
+        assert_eq!(
+            primary("The city’s budget chief, Mara Quinn, said on Monday that taxes would rise."),
+            Some((NamedPerson, "Mara Quinn".into()))
+        );
+    }
+
+    #[test]
+    fn distanced_subject_is_not_the_source() {
+        let p = primary("Mayor Ana Silva reportedly promised the union a raise.");
+        assert!(p.as_ref().is_none_or(|(_, s)| !s.contains("Silva")), "{p:?}");
+    }
+
+    #[test]
+    fn prepositional_and_passive_and_inverted() {
+        assert_eq!(primary("The plant closed, according to the Harbor Water Agency."), Some((NamedOrganization, "Harbor Water Agency".into())));
+        assert_eq!(primary("Cuts have also been noted by Reyes."), Some((NamedPerson, "Reyes".into())));
+        assert_eq!(primary("“It is over,” said Ms. Quinn."), Some((NamedPerson, "Quinn".into())));
+        assert_eq!(
+            primary("Water use fell 9 percent, according to an analysis published by the Delta Research Center and others."),
+            Some((NamedOrganization, "Delta Research Center".into()))
+        );
+        assert_eq!(primary("Pollution rose, people familiar with the matter said."), Some((UnnamedOfficial, "people familiar with the matter".into())));
+    }
+
+    #[test]
+    fn examples_beat_the_group() {
+        assert_eq!(
+            primary("Water analysts like Omar Haddad from the Delta Research Center suggest the lake may shrink."),
+            Some((NamedPerson, "Omar Haddad".into()))
+        );
+    }
+
+    #[test]
+    fn sentence_final_frame_is_primary() {
+        let p = primary("During talks, Mr. Haddad noted that “ties are close” since the treaty, state media reported.");
+        assert_eq!(p, Some((NamedOrganization, "state media".into())));
+    }
+
+    #[test]
+    fn quoted_cues_and_noun_uses_do_not_count() {
+        assert_eq!(primary("“We believe it is safe.”"), None);
+        assert_eq!(primary("The insurance claims rose sharply."), None);
+    }
+}

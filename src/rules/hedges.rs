@@ -1,0 +1,146 @@
+//! Hedge cues from `data/hedges.txt`, with the context guards that keep
+//! non-hedge uses out:
+//!
+//! - `modal-verb`: "May" the month, "military might", "the might of", and
+//!   "could not" (inability, not possibility) do not count.
+//! - `before-number`: "about 500" counts, "talk about" does not.
+//! - `quantifier`: "some critics" counts; "some 500" (an approximator instead),
+//!   "the most", "at most" do not.
+//! - `forecast`: "expected" counts, "as expected" does not.
+//! - Any cue that is part of a capitalised name ("Hope Might Hotel") does not count.
+//!
+//! Lower bounds ("over 10,000", "more than") are not in the lexicon at all.
+//! Overlapping cues keep the longest ("it is believed" over "believed").
+
+use crate::doc::{Doc, Sent, DETERMINERS};
+use crate::lexicon::{Class, Guard};
+use crate::report::HedgeCategory;
+use crate::span::Span;
+
+#[derive(Clone, Copy, Debug)]
+pub struct HedgeHit {
+    pub span: Span,
+    pub t0: usize,
+    pub t1: usize,
+    pub category: HedgeCategory,
+    pub weight: f32,
+}
+
+const NUMBER_WORDS: &[&str] = &[
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "fifteen",
+    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "hundreds", "thousand",
+    "thousands", "million", "millions", "billion", "dozen", "dozens", "half", "a", "$", "£", "€", "¥",
+];
+
+/// Words after which "might"/"may"/"will" are nouns.
+const NOUN_MODIFIERS: &[&str] = &["military", "economic", "naval", "industrial", "full", "great", "sheer", "air", "its", "their"];
+/// Words that cannot follow a modal verb but can follow the noun "might".
+const NOT_AFTER_MODAL: &[&str] = &["of", "and", "or", "is", "was", "are", "were", "has", "had", "in", "on", "to", "that", "which", "against", "for", "with"];
+
+pub fn is_numberish(doc: &Doc, t: usize) -> bool {
+    doc.is_number(t) || (doc.is_one_of(t, NUMBER_WORDS) && (doc.is_number(t + 1) || !doc.is(t, "a") || doc.is_one_of(t + 1, NUMBER_WORDS)))
+}
+
+fn guard_ok(doc: &Doc, s: &Sent, g: Guard, t: usize, t1: usize) -> bool {
+    let prev = t.checked_sub(1).filter(|&p| p >= s.t0);
+    let next = t1;
+    match g {
+        Guard::None => true,
+        Guard::ModalVerb => {
+            // "May" capitalised mid-sentence, or before a number/name, is the month.
+            if doc.is_cap(t) && doc.is(t, "may") && (t != s.t0 || doc.is_number(next) || doc.is_cap(next)) {
+                return false;
+            }
+            if prev.is_some_and(|p| doc.is_one_of(p, DETERMINERS) || doc.is_one_of(p, NOUN_MODIFIERS) || doc.is_possessive(p)) {
+                return false;
+            }
+            if next >= s.t1 || (doc.is_punct(next) && !doc.is_one_of(next, &["—", "–"])) || doc.is_one_of(next, NOT_AFTER_MODAL) {
+                return false;
+            }
+            // "could not be verified" is inability; the status rule reads it.
+            !(doc.is(t, "could") && (doc.is_one_of(next, &["not", "never"]) || doc.ends_negative(t)))
+        }
+        Guard::BeforeNumber => next < s.t1 && is_numberish(doc, next),
+        Guard::Quantifier => {
+            if next < s.t1 && is_numberish(doc, next) {
+                return false;
+            }
+            if prev.is_some_and(|p| doc.is_one_of(p, &["the", "at", "how", "so", "too", "as", "that", "for", "is", "are", "was", "were", "be", "almost", "not"])) {
+                return false;
+            }
+            if doc.is(t, "certain") && !(doc.is_lower_word(next) && doc.tok(next).ends_with('s')) {
+                return false;
+            }
+            next < s.t1 && !doc.is_one_of(next, &["years", "times", "more", "less", "longer"])
+        }
+        Guard::Forecast => !prev.is_some_and(|p| doc.is_one_of(p, &["as", "than", "un"])),
+    }
+}
+
+/// Detect the hedges of one sentence.
+pub fn detect(doc: &Doc, s: &Sent) -> Vec<HedgeHit> {
+    let mut out: Vec<HedgeHit> = Vec::new();
+    for h in doc.hits_in(s.t0, s.t1) {
+        let Class::Hedge(category, guard) = doc.class(h) else { continue };
+        if !guard_ok(doc, s, guard, h.t0, h.t1) {
+            continue;
+        }
+        // Part of a capitalised name: a capitalised cue mid-sentence next to
+        // another capitalised word.
+        if doc.is_cap(h.t0) && h.t0 > s.t0 && (doc.is_cap(h.t0 - 1) || doc.is_cap(h.t1)) {
+            continue;
+        }
+        // Hits come sorted by start, longest first: keep the first of overlaps.
+        if out.iter().any(|o| o.span.overlaps(h.span)) {
+            continue;
+        }
+        out.push(HedgeHit { span: h.span, t0: h.t0, t1: h.t1, category, weight: doc.entry(h).weight });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::Lexicon;
+    use crate::segment::segment;
+
+    fn hedges(text: &str) -> Vec<String> {
+        let lex = Lexicon::default_ref();
+        let doc = Doc::new(text, lex);
+        let (_, ss) = segment(text, lex);
+        doc.sentences(&ss).iter().flat_map(|s| detect(&doc, s)).map(|h| h.span.text(text).to_string()).collect()
+    }
+
+    #[test]
+    fn cues_fire() {
+        assert_eq!(hedges("The plant reportedly closed."), ["reportedly"]);
+        assert_eq!(hedges("Some 500 workers may have left."), ["Some", "may"]);
+        assert_eq!(hedges("It is believed the deal was signed."), ["It is believed"]);
+        assert_eq!(hedges("The deal, if confirmed, would be large."), ["if confirmed"]);
+        assert_eq!(hedges("Analysts suggest the plan might fail."), ["suggest", "might"]);
+        assert_eq!(hedges("It hired about 40 staff."), ["about"]);
+        assert_eq!(hedges("Prices were widely expected to rise."), ["widely", "expected"]);
+        assert_eq!(hedges("The firm was suspected of fraud."), ["suspected"]);
+        assert_eq!(hedges("Exports likely fell."), ["likely"]);
+        assert_eq!(hedges("It seemed calm."), ["seemed"]);
+        assert_eq!(hedges("An estimated 9,000 people came."), ["An estimated"]);
+        assert_eq!(hedges("Many believe the mill will close."), ["Many believe"]);
+    }
+
+    #[test]
+    fn non_hedges_stay_quiet() {
+        assert!(hedges("A launch in May failed.").is_empty());
+        assert!(hedges("May 5 was the deadline.").is_empty());
+        assert!(hedges("They fear its military might.").is_empty());
+        assert!(hedges("The might of the navy grew.").is_empty());
+        assert!(hedges("Over 10,000 troops and more than 20 ships moved.").is_empty());
+        assert!(hedges("The insurance claims rose.").is_empty());
+        assert!(hedges("They talked about the port.").is_empty());
+        assert!(hedges("The report could not be independently verified.").is_empty());
+        assert!(hedges("Profits rose, as expected.").is_empty());
+        assert!(hedges("It is the most advanced system.").is_empty());
+        assert!(hedges("She met Hope Might Jones.").is_empty());
+        assert!(hedges("The will of the people and a can of paint.").is_empty());
+    }
+}

@@ -1,0 +1,119 @@
+//! Sentence kinds: claim, heading, boilerplate, other.
+//!
+//! - boilerplate: page furniture from `data/boilerplate.txt` (ads, "Related",
+//!   credits, disclaimers), a bare URL or e-mail, or a line of only dates/times.
+//! - heading: a Markdown `#` line, or a line that is a whole paragraph, has no
+//!   closing punctuation and at most 25 words.
+//! - other: questions, calls to action, fragments of one or two words, and
+//!   text with no letters.
+//! - claim: everything else.
+
+use crate::doc::{Doc, Sent};
+use crate::lexicon::BoilerHow;
+use crate::report::SentenceKind;
+
+const MONTHS: &[&str] = &[
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "january", "february",
+    "march", "april", "june", "july", "august", "september", "october", "november", "december", "monday", "tuesday",
+    "wednesday", "thursday", "friday", "saturday", "sunday", "am", "pm", "gmt", "utc", "est", "edt", "pst", "kst",
+    "bst", "cet", "updated", "published",
+];
+
+fn is_url_or_email(s: &str) -> bool {
+    let s = s.trim();
+    !s.contains(char::is_whitespace)
+        && (s.starts_with("http://") || s.starts_with("https://") || s.starts_with("www.") || (s.contains('@') && s.contains('.')))
+}
+
+/// Only numbers, month/day names, time words and separators, with at least one number.
+fn is_date_line(doc: &Doc, s: &Sent) -> bool {
+    let mut numbers = 0;
+    for t in s.t0..s.t1 {
+        if doc.is_number(t) {
+            numbers += 1;
+        } else if doc.is_word(t) && !doc.is_one_of(t, MONTHS) {
+            return false;
+        }
+    }
+    numbers > 0
+}
+
+pub fn classify(doc: &Doc, s: &Sent) -> SentenceKind {
+    let text = s.span.text(doc.text);
+    let words = s.word_count(doc);
+    let lower = text.trim().to_lowercase();
+    let bare = lower.trim_end_matches([':', '.', '!', ' ']).trim_start_matches(['#', ' ']);
+
+    if is_url_or_email(text) || (words > 0 && is_date_line(doc, s)) {
+        return SentenceKind::Boilerplate;
+    }
+    for (phrase, how) in &doc.lex.boilerplate {
+        let short = words <= 12;
+        let hit = match how {
+            BoilerHow::Exact => bare == phrase,
+            BoilerHow::Prefix => short && starts_with_word(&lower, phrase) && byline_ok(doc, s, phrase),
+            BoilerHow::Contains => lower.contains(phrase.as_str()),
+            BoilerHow::Cta => short && starts_with_word(&lower, phrase),
+        };
+        if hit {
+            return if *how == BoilerHow::Cta { SentenceKind::Other } else { SentenceKind::Boilerplate };
+        }
+    }
+    if !text.chars().any(|c| c.is_alphabetic()) {
+        return SentenceKind::Other;
+    }
+    let last = text.trim_end().chars().next_back().unwrap_or(' ');
+    let terminated = matches!(last, '.' | '!' | '?' | '…' | '"' | '”' | '’' | '\'' | ')' | '。');
+    if text.trim_start().starts_with('#') || (s.whole_paragraph && !terminated && words <= 25 && last != ',') {
+        return SentenceKind::Heading;
+    }
+    if last == '?' || (text.trim_end().ends_with("?”") || text.trim_end().ends_with("?\"")) && words < 12 {
+        return SentenceKind::Other;
+    }
+    if words <= 2 {
+        return SentenceKind::Other;
+    }
+    SentenceKind::Claim
+}
+
+fn starts_with_word(lower: &str, phrase: &str) -> bool {
+    lower.starts_with(phrase)
+        && lower[phrase.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric() || !phrase.chars().last().is_some_and(|p| p.is_alphanumeric()))
+}
+
+/// "By" opens a byline only when a capitalised name follows ("By Jane Doe"),
+/// not "By the end of the year …".
+fn byline_ok(doc: &Doc, s: &Sent, phrase: &str) -> bool {
+    if phrase != "by" {
+        return true;
+    }
+    doc.is_cap(s.t0 + 1) && !doc.is_one_of(s.t0 + 1, &["the", "a", "an", "then", "now"])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::Lexicon;
+    use crate::segment::segment;
+
+    fn kinds(text: &str) -> Vec<SentenceKind> {
+        let lex = Lexicon::default_ref();
+        let doc = Doc::new(text, lex);
+        let (_, ss) = segment(text, lex);
+        doc.sentences(&ss).iter().map(|s| classify(&doc, s)).collect()
+    }
+
+    #[test]
+    fn furniture_headings_and_claims() {
+        use SentenceKind::*;
+        assert_eq!(
+            kinds("Advertisement\nPort Deal Signed Amid Protests\nThe port opened on Monday.\nRelated:\nhttps://example.org/x\n03/04/2025 10h15"),
+            [Boilerplate, Heading, Claim, Boilerplate, Boilerplate, Boilerplate]
+        );
+        assert_eq!(kinds("By Jane Doe\nBy the end of the year, the port had opened."), [Boilerplate, Claim]);
+        assert_eq!(kinds("The views expressed here do not reflect the opinion of this site."), [Boilerplate]);
+        assert_eq!(kinds("Is the port open? Subscribe now for updates."), [Other, Other]);
+        assert_eq!(kinds("### A Markdown Heading"), [Heading]);
+        assert_eq!(kinds("Photo: Jane Doe for the Daily Bugle"), [Boilerplate]);
+    }
+}

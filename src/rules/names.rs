@@ -1,0 +1,225 @@
+//! Names: runs of capitalised words, and whether a run names a person, an
+//! organisation or a place, or is only a role or a nationality.
+//!
+//! - An organisation ends in an organisation word ("… Intelligence Service"),
+//!   is a known outlet or agency ("TASS"), or is an acronym ("NIS").
+//! - A country or capital is its government speaking ("Seoul", "South Korea").
+//! - Leading honorifics, roles and nationality words are split off as the role:
+//!   "Russian President Vladimir Putin" is Vladimir Putin, role "Russian President".
+//! - Anything else of one to four words is a person.
+
+use crate::doc::{Doc, Sent};
+use crate::lexicon::{Class, OrgClass, PlaceClass, RoleClass};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NameKind {
+    Person,
+    Org,
+    Place,
+}
+
+#[derive(Clone, Copy, Debug)]
+pub struct Name {
+    pub kind: NameKind,
+    /// The name itself, without honorifics and roles.
+    pub t0: usize,
+    pub t1: usize,
+    /// The role words split off the front, if any (`r0..t0`).
+    pub r0: usize,
+}
+
+const PARTICLES: &[&str] = &["de", "van", "von", "der", "bin", "al", "da", "del", "la", "le", "di", "du"];
+
+/// A capitalised word that may be part of a name (not a lone sentence-initial
+/// common word: that is decided by the caller).
+fn name_word(doc: &Doc, t: usize) -> bool {
+    doc.is_cap(t)
+}
+
+/// Is token `t` a role word (honorific, office) per roles.txt?
+pub fn role_class(doc: &Doc, t: usize) -> Option<RoleClass> {
+    doc.hits_at(t).iter().find_map(|h| match doc.class(h) {
+        Class::Role(r) if h.t1 == t + 1 => Some(r),
+        _ => None,
+    })
+}
+
+fn demonym_len(doc: &Doc, t: usize) -> Option<usize> {
+    doc.hits_at(t).iter().find_map(|h| match doc.class(h) {
+        Class::Place(PlaceClass::Demonym) if doc.is_cap(t) => Some(h.t1 - h.t0),
+        _ => None,
+    })
+}
+
+fn place_len(doc: &Doc, t: usize) -> Option<usize> {
+    doc.hits_at(t).iter().find_map(|h| match doc.class(h) {
+        Class::Place(PlaceClass::Country | PlaceClass::Capital) if doc.is_cap(t) => Some(h.t1 - h.t0),
+        _ => None,
+    })
+}
+
+fn org_word(doc: &Doc, t: usize) -> Option<OrgClass> {
+    doc.hits_at(t).iter().find_map(|h| match doc.class(h) {
+        Class::Org(c) if h.t1 == t + 1 => Some(c),
+        _ => None,
+    })
+}
+
+fn is_acronym(s: &str) -> bool {
+    let letters = s.chars().filter(|c| c.is_alphabetic()).count();
+    letters >= 2 && s.chars().all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '-')
+}
+
+/// The run of name tokens ending at `end` (inclusive), walking left.
+/// Includes initials with their dot ("V ."), honorific dots ("Mr ."), and
+/// lower-case particles between capitalised words. Stops at possessives to the
+/// left (a possessor is a modifier, not part of the name).
+pub fn run_ending_at(doc: &Doc, sent: &Sent, end: usize) -> Option<(usize, usize)> {
+    if end < sent.t0 || end >= sent.t1 || !name_word(doc, end) {
+        return None;
+    }
+    let mut a = end;
+    while a > sent.t0 {
+        let p = a - 1;
+        if name_word(doc, p) && !doc.is_possessive(p) {
+            a = p;
+        } else if doc.is(p, ".") && p > sent.t0 && name_word(doc, p - 1) && (doc.tok(p - 1).chars().count() == 1 || role_class(doc, p - 1).is_some()) {
+            a = p - 1;
+        } else if doc.is_one_of(p, PARTICLES) && p > sent.t0 && name_word(doc, p - 1) {
+            a = p - 1;
+        } else {
+            break;
+        }
+    }
+    Some((a, end + 1))
+}
+
+/// The run of name tokens starting at `start`, walking right.
+pub fn run_starting_at(doc: &Doc, sent: &Sent, start: usize) -> Option<(usize, usize)> {
+    if start >= sent.t1 || !name_word(doc, start) {
+        return None;
+    }
+    let mut b = start + 1;
+    while b < sent.t1 {
+        if doc.is_possessive(b - 1) {
+            break;
+        }
+        if name_word(doc, b) {
+            b += 1;
+        } else if doc.is(b, ".") && b + 1 < sent.t1 && name_word(doc, b + 1) && (doc.tok(b - 1).chars().count() == 1 || role_class(doc, b - 1).is_some()) {
+            b += 2;
+        } else if doc.is_one_of(b, PARTICLES) && b + 1 < sent.t1 && name_word(doc, b + 1) {
+            b += 2;
+        } else {
+            break;
+        }
+    }
+    Some((start, b))
+}
+
+/// Classify a run of capitalised tokens. `None` when the run is only roles,
+/// honorifics or nationality words.
+pub fn classify(doc: &Doc, t0: usize, t1: usize) -> Option<Name> {
+    // Split off leading roles, honorifics, nationality words and dots.
+    let mut a = t0;
+    while a < t1 {
+        if doc.is(a, ".") {
+            a += 1;
+            continue;
+        }
+        if let Some(n) = demonym_len(doc, a) {
+            if a + n < t1 {
+                a += n;
+                continue;
+            }
+        }
+        if role_class(doc, a).is_some() && org_word(doc, a).is_none() && a + 1 < t1 {
+            a += 1;
+            continue;
+        }
+        break;
+    }
+    if a >= t1 {
+        return None;
+    }
+    let last = t1 - 1;
+    let whole_is_place = place_len(doc, a).is_some_and(|n| a + n == t1);
+    let kind = if org_word(doc, last) == Some(OrgClass::Head) && t1 - a >= 2 {
+        NameKind::Org
+    } else if (a..t1).any(|t| org_word(doc, t) == Some(OrgClass::Known)) {
+        NameKind::Org
+    } else if whole_is_place {
+        NameKind::Place
+    } else if t1 - a == 1 && is_acronym(doc.tok(a)) {
+        NameKind::Org
+    } else if demonym_len(doc, a).is_some_and(|n| a + n == t1) || (t1 - a == 1 && role_class(doc, a).is_some()) {
+        return None;
+    } else if place_len(doc, a).is_some() && t1 - a >= 2 && org_word(doc, last).is_some() {
+        NameKind::Org
+    } else if t1 - a > 5 {
+        NameKind::Org
+    } else {
+        NameKind::Person
+    };
+    Some(Name { kind, t0: a, t1, r0: t0 })
+}
+
+/// Extend an organisation name over "of/for + Capitalised run"
+/// ("Korea Research Institute for National Strategy").
+pub fn extend_org(doc: &Doc, sent: &Sent, n: Name) -> Name {
+    let mut n = n;
+    if n.kind != NameKind::Org {
+        return n;
+    }
+    while n.t1 + 1 < sent.t1 && doc.is_one_of(n.t1, &["of", "for", "on"]) && doc.is_cap(n.t1 + 1) {
+        match run_starting_at(doc, sent, n.t1 + 1) {
+            Some((_, b)) => n.t1 = b,
+            None => break,
+        }
+    }
+    // "(NIS)" right after the name is its acronym: keep it in the span.
+    if n.t1 + 2 < sent.t1 && doc.is(n.t1, "(") && is_acronym(doc.tok(n.t1 + 1)) && doc.is(n.t1 + 2, ")") {
+        n.t1 += 3;
+    }
+    n
+}
+
+/// Whether the capitalised token at `t` is only capitalised because it opens
+/// the sentence (or a quotation) and is followed by a lower-case word:
+/// "Military analysts …", "Recent reports …".
+pub fn sentence_initial_common(doc: &Doc, sent: &Sent, t: usize) -> bool {
+    let at_start = t == sent.t0 || (t > sent.t0 && doc.is_one_of(t - 1, &["“", "\"", "(", "‘"]));
+    at_start && (doc.is_lower_word(t + 1) || t + 1 >= sent.t1 || doc.is_punct(t + 1)) && !is_acronym(doc.tok(t))
+        && place_len(doc, t).is_none()
+        && org_word(doc, t) != Some(OrgClass::Known)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::Lexicon;
+    use crate::segment::segment;
+
+    fn kind_of(text: &str, name: &str) -> Option<NameKind> {
+        let lex = Lexicon::default_ref();
+        let doc = Doc::new(text, lex);
+        let (_, ss) = segment(text, lex);
+        let sents = doc.sentences(&ss);
+        let s = &sents[0];
+        let start = text.find(name).unwrap();
+        let t = (s.t0..s.t1).find(|&t| doc.toks[t].span.start == start).unwrap();
+        let (a, b) = run_starting_at(&doc, s, t).unwrap();
+        classify(&doc, a, b).map(|n| n.kind)
+    }
+
+    #[test]
+    fn people_orgs_places() {
+        assert_eq!(kind_of("Then Ana Lima spoke.", "Ana Lima"), Some(NameKind::Person));
+        assert_eq!(kind_of("Then the National Water Agency spoke.", "National Water Agency"), Some(NameKind::Org));
+        assert_eq!(kind_of("Then TASS spoke.", "TASS"), Some(NameKind::Org));
+        assert_eq!(kind_of("Then Seoul spoke.", "Seoul"), Some(NameKind::Place));
+        assert_eq!(kind_of("Then South Korea spoke.", "South Korea"), Some(NameKind::Place));
+        assert_eq!(kind_of("Then Russian President Ivan Petrov spoke.", "Russian"), Some(NameKind::Person));
+        assert_eq!(kind_of("Then the Deputy Chairman spoke.", "Deputy"), None);
+    }
+}

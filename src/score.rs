@@ -1,0 +1,171 @@
+//! Scores. They measure sourcing — who backs a claim and how firmly the writer
+//! states it — not whether the claim is true.
+//!
+//! Claim score (0–100):
+//! - start from the primary attribution: named person 70, named organisation 65,
+//!   unnamed official 40, vague 20, none 10;
+//! - +10 when a named source is quoted directly; +5 when a second, different
+//!   source also backs it;
+//! - status: confirmed +15, unconfirmed −15, speculative −10;
+//! - hedges: −10 per unit of hedge weight, at most −20.
+//!
+//! Checkworthiness (0–1): how much the claim deserves checking: numbers, names
+//! and events raise it; a weak source or a hedge raises it further.
+//!
+//! Article score: the mean claim score, weighted by checkworthiness.
+
+use crate::report::{AttributionKind, Hedge, QuoteType, Sentence, SentenceKind, StatusLabel, Summary, SCORE_NOTE};
+
+fn kind_words(k: AttributionKind) -> &'static str {
+    match k {
+        AttributionKind::NamedPerson => "a named person",
+        AttributionKind::NamedOrganization => "a named organisation",
+        AttributionKind::UnnamedOfficial => "an unnamed official source",
+        AttributionKind::Vague => "a vague source",
+    }
+}
+
+/// Score one sentence in place (claims only; others get 0 and one reason).
+pub fn score_sentence(s: &mut Sentence, has_number: bool, has_name: bool) {
+    if s.kind != SentenceKind::Claim {
+        s.score = 0;
+        s.checkworthiness = 0.0;
+        s.reasons = vec![format!("Not scored: this is a {} line, not a claim.", kind_name(s.kind))];
+        return;
+    }
+    let mut reasons = Vec::new();
+    let mut score: i32;
+    match s.attributions.first() {
+        Some(a) => {
+            score = match a.kind {
+                AttributionKind::NamedPerson => 70,
+                AttributionKind::NamedOrganization => 65,
+                AttributionKind::UnnamedOfficial => 40,
+                AttributionKind::Vague => 20,
+            };
+            let who = a.source.as_ref().map(|x| format!(" “{}”", x.text)).unwrap_or_default();
+            let cue = a.cue.as_ref().map(|c| format!(" (cue “{}”)", c.text)).unwrap_or_default();
+            reasons.push(format!("Backed by {}{}{}: {:+}.", kind_words(a.kind), who, cue, score));
+            let named = matches!(a.kind, AttributionKind::NamedPerson | AttributionKind::NamedOrganization);
+            if named && a.quote == QuoteType::Direct {
+                score += 10;
+                reasons.push("The named source is quoted directly: +10.".into());
+            }
+            if s.attributions.iter().skip(1).any(|b| b.source.as_ref().map(|x| &x.text) != a.source.as_ref().map(|x| &x.text) && b.source.is_some()) {
+                score += 5;
+                reasons.push("A second source also backs it: +5.".into());
+            }
+        }
+        None => {
+            score = 10;
+            reasons.push("No source is given; the writer states it: +10.".into());
+        }
+    }
+    match s.status.label {
+        StatusLabel::Confirmed => {
+            score += 15;
+            reasons.push(format!("Confirmed: {} +15.", s.status.why));
+        }
+        StatusLabel::Unconfirmed => {
+            score -= 15;
+            reasons.push(format!("{} −15.", s.status.why));
+        }
+        StatusLabel::Speculative => {
+            score -= 10;
+            reasons.push(format!("{} −10.", s.status.why));
+        }
+        _ => {}
+    }
+    let weight: f32 = s.hedges.iter().map(|h| h.weight).sum();
+    if weight > 0.0 {
+        let pen = ((weight * 10.0).round() as i32).min(20);
+        score -= pen;
+        reasons.push(format!("Hedged by {}: −{}.", list_hedges(&s.hedges), pen));
+    }
+    s.score = score.clamp(0, 100) as u32;
+    reasons.push("This scores how the claim is sourced, not whether it is true.".into());
+    s.reasons = reasons;
+
+    let mut cw: f32 = 0.3;
+    if has_number {
+        cw += 0.25;
+    }
+    if has_name {
+        cw += 0.15;
+    }
+    if matches!(s.status.label, StatusLabel::Asserted | StatusLabel::Unconfirmed | StatusLabel::Speculative) {
+        cw += 0.15;
+    }
+    if s.attributions.first().is_none_or(|a| matches!(a.kind, AttributionKind::Vague | AttributionKind::UnnamedOfficial)) {
+        cw += 0.1;
+    }
+    if s.text.split_whitespace().count() < 6 {
+        cw -= 0.15;
+    }
+    s.checkworthiness = (cw.clamp(0.0, 1.0) * 100.0).round() / 100.0;
+}
+
+fn list_hedges(h: &[Hedge]) -> String {
+    h.iter().map(|x| format!("“{}” ({:?})", x.text, x.category).to_lowercase()).collect::<Vec<_>>().join(", ")
+}
+
+fn kind_name(k: SentenceKind) -> &'static str {
+    match k {
+        SentenceKind::Claim => "claim",
+        SentenceKind::Heading => "heading",
+        SentenceKind::Boilerplate => "boilerplate",
+        SentenceKind::Other => "question, fragment or call-to-action",
+    }
+}
+
+/// The article summary.
+pub fn summarize(sentences: &[Sentence], words_in_claims: usize) -> Summary {
+    let mut sum = Summary { note: SCORE_NOTE.into(), ..Default::default() };
+    let mut weighted = 0.0f32;
+    let mut weights = 0.0f32;
+    let mut hedges = 0usize;
+    for s in sentences.iter().filter(|s| s.kind == SentenceKind::Claim) {
+        sum.claims += 1;
+        hedges += s.hedges.len();
+        let c = &mut sum.by_status;
+        match s.status.label {
+            StatusLabel::Denied => c.denied += 1,
+            StatusLabel::Confirmed => c.confirmed += 1,
+            StatusLabel::Unconfirmed => c.unconfirmed += 1,
+            StatusLabel::Speculative => c.speculative += 1,
+            StatusLabel::Claimed => c.claimed += 1,
+            StatusLabel::Asserted => c.asserted += 1,
+        }
+        let a = &mut sum.by_attribution;
+        match s.attributions.first().map(|x| x.kind) {
+            Some(AttributionKind::NamedPerson) => a.named_person += 1,
+            Some(AttributionKind::NamedOrganization) => a.named_organization += 1,
+            Some(AttributionKind::UnnamedOfficial) => a.unnamed_official += 1,
+            Some(AttributionKind::Vague) => a.vague += 1,
+            None => a.none += 1,
+        }
+        let w = s.checkworthiness.max(0.05);
+        weighted += w * s.score as f32;
+        weights += w;
+    }
+    if sum.claims > 0 {
+        let a = &sum.by_attribution;
+        sum.named_source_share = round2((a.named_person + a.named_organization) as f32 / sum.claims as f32);
+        sum.score = (weighted / weights).round().clamp(0.0, 100.0) as u32;
+        sum.hedge_density = round2(100.0 * hedges as f32 / words_in_claims.max(1) as f32);
+        let a = &sum.by_attribution;
+        sum.reasons = vec![
+            format!("{} of {} claims name their source (a person or an organisation).", a.named_person + a.named_organization, sum.claims),
+            format!("{} claims rely on unnamed officials and {} on vague sources; {} give no source.", a.unnamed_official, a.vague, a.none),
+            format!("{:.1} hedge cues per 100 words of claims.", sum.hedge_density),
+            format!("{} claims are unconfirmed and {} speculative.", sum.by_status.unconfirmed, sum.by_status.speculative),
+        ];
+    } else {
+        sum.reasons = vec!["No claims found, so there is nothing to score.".into()];
+    }
+    sum
+}
+
+fn round2(x: f32) -> f32 {
+    (x * 100.0).round() / 100.0
+}

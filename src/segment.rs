@@ -1,0 +1,313 @@
+//! Segmentation: paragraphs, then sentences, with exact byte offsets.
+//!
+//! Paragraphs: a blank line ends one; so does a single line break, unless the
+//! line breaks mid-sentence (the line does not end in punctuation and the next
+//! starts in lower case: hard-wrapped text). Headings and list items are lines.
+//!
+//! Sentences end at `.`, `!`, `?` (plus any closing quotes or brackets) that are
+//! followed by white space and then not by a lower-case letter. A full stop does
+//! not end a sentence after a title abbreviation (Mr., Gen., Jan.), after an
+//! initial ("Vladimir V. Putin"), or after another abbreviation (U.S., Inc.)
+//! unless a common sentence opener follows. Ellipses never end one mid-paragraph;
+//! decimals, URLs and e-mail addresses have no white space after the dot.
+
+use crate::lexicon::{AbbrevClass, Lexicon};
+use crate::span::Span;
+
+#[derive(Clone, Copy, Debug)]
+pub struct SentSpan {
+    pub span: Span,
+    pub paragraph: usize,
+    /// The sentence is the whole of its paragraph.
+    pub whole_paragraph: bool,
+}
+
+const TERMINATORS: &[char] = &['.', '!', '?', '…', '。', '！', '？', '‼'];
+const CLOSERS: &[char] = &['"', '\'', '”', '’', '»', ')', ']', '}', '›'];
+
+/// Words that commonly open a sentence; after an ambiguous abbreviation
+/// ("U.S.", "Inc.") one of these means the abbreviation ended the sentence.
+const OPENERS: &[&str] = &[
+    "the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "but", "and", "in", "on", "at", "for", "this",
+    "that", "these", "those", "there", "his", "her", "its", "their", "our", "when", "while", "after", "before",
+    "as", "if", "however", "meanwhile", "still", "yet", "so", "then", "since", "although", "though", "earlier",
+    "later", "last", "some", "many", "most", "no", "not", "one", "two", "what", "why", "how", "who",
+];
+
+fn next_char(s: &str, i: usize) -> Option<char> {
+    s.get(i..).and_then(|r| r.chars().next())
+}
+
+fn is_line_break(c: char) -> bool {
+    matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}' | '\u{85}')
+}
+
+/// Lines as byte spans without their break characters.
+fn lines(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut it = text.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        if is_line_break(c) {
+            out.push(Span::new(start, i));
+            let mut next = i + c.len_utf8();
+            if c == '\r' {
+                if let Some(&(_, '\n')) = it.peek() {
+                    it.next();
+                    next += 1;
+                }
+            }
+            start = next;
+        }
+    }
+    out.push(Span::new(start, text.len()));
+    out
+}
+
+fn trim_span(text: &str, s: Span) -> Span {
+    let t = &text[s.start..s.end];
+    let lead = t.len() - t.trim_start().len();
+    let trail = t.len() - t.trim_end().len();
+    if lead == t.len() {
+        return Span::new(s.start, s.start);
+    }
+    Span::new(s.start + lead, s.end - trail)
+}
+
+pub fn is_list_marker_start(t: &str) -> bool {
+    let t = t.trim_start();
+    if t.starts_with("- ") || t.starts_with("* ") || t.starts_with("• ") || t.starts_with("– ") {
+        return true;
+    }
+    let digits = t.bytes().take_while(|b| b.is_ascii_digit()).count();
+    digits > 0 && digits < 4 && matches!(t.as_bytes().get(digits), Some(b'.') | Some(b')')) && t.as_bytes().get(digits + 1) == Some(&b' ')
+}
+
+fn ends_open(line: &str) -> bool {
+    match line.trim_end().chars().next_back() {
+        Some(c) => !(TERMINATORS.contains(&c) || CLOSERS.contains(&c) || matches!(c, ':' | ';')),
+        None => false,
+    }
+}
+
+/// Paragraph spans (trimmed, non-empty).
+pub fn paragraphs(text: &str) -> Vec<Span> {
+    let mut out: Vec<Span> = Vec::new();
+    let mut open = false;
+    let mut prev_line = Span::default();
+    for l in lines(text) {
+        let t = trim_span(text, l);
+        if t.is_empty() {
+            open = false;
+            continue;
+        }
+        let cur = &text[t.start..t.end];
+        let join = open
+            && ends_open(&text[prev_line.start..prev_line.end])
+            && cur.chars().next().is_some_and(|c| c.is_lowercase())
+            && !is_list_marker_start(cur);
+        if join {
+            if let Some(last) = out.last_mut() {
+                last.end = t.end;
+            }
+        } else {
+            out.push(t);
+        }
+        open = true;
+        prev_line = t;
+    }
+    out
+}
+
+/// The word (letters, digits, inner dots) that ends right before byte `i`.
+fn word_before(p: &str, i: usize) -> &str {
+    let head = &p[..i];
+    let start = head
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| c.is_alphanumeric() || c == '.')
+        .last()
+        .map(|(j, _)| j)
+        .unwrap_or(i);
+    head[start..].trim_start_matches('.')
+}
+
+fn word_at(p: &str, i: usize) -> &str {
+    let rest = &p[i..];
+    let end = rest.char_indices().find(|&(_, c)| !c.is_alphabetic()).map(|(j, _)| j).unwrap_or(rest.len());
+    &rest[..end]
+}
+
+fn is_opener(w: &str) -> bool {
+    OPENERS.iter().any(|o| o.eq_ignore_ascii_case(w))
+}
+
+/// Split one paragraph (byte span of `text`) into sentence spans.
+fn split_paragraph(text: &str, para: Span, lex: &Lexicon, out: &mut Vec<Span>) {
+    let p = &text[para.start..para.end];
+    let mut sent_start = 0usize;
+    let mut i = 0usize;
+    while i < p.len() {
+        let Some(c) = next_char(p, i) else { break };
+        if !TERMINATORS.contains(&c) {
+            i += c.len_utf8();
+            continue;
+        }
+        // The run of terminators, e.g. "?!" or "...".
+        let mut j = i;
+        let mut dots = 0;
+        let mut ellipsis = false;
+        while let Some(d) = next_char(p, j) {
+            if !TERMINATORS.contains(&d) {
+                break;
+            }
+            dots += (d == '.') as usize;
+            ellipsis |= d == '…';
+            j += d.len_utf8();
+        }
+        ellipsis |= dots >= 2;
+        let single_dot = dots == 1 && j == i + 1;
+        // Closing quotes and brackets stay with the sentence.
+        let mut k = j;
+        while let Some(d) = next_char(p, k) {
+            if !CLOSERS.contains(&d) {
+                break;
+            }
+            k += d.len_utf8();
+        }
+        match next_char(p, k) {
+            None => break,
+            Some(d) if !d.is_whitespace() => {
+                i = j;
+                continue;
+            }
+            _ => {}
+        }
+        let mut m = k;
+        while let Some(d) = next_char(p, m) {
+            if !d.is_whitespace() {
+                break;
+            }
+            m += d.len_utf8();
+        }
+        let Some(next) = next_char(p, m) else { break };
+        let mut boundary = !(next.is_lowercase() || matches!(next, ',' | ';' | ':' | '-' | '–' | '—')) && !ellipsis;
+        if boundary && single_dot {
+            let w = word_before(p, i);
+            let lw = w.to_lowercase();
+            let opener_next = is_opener(word_at(p, m));
+            let single_initial = w.chars().count() == 1 && w.chars().all(|ch| ch.is_uppercase());
+            if single_initial {
+                boundary = false; // an initial: "Vladimir V. Putin"
+            } else if let Some(class) = lex.abbreviations.get(&lw) {
+                boundary = *class == AbbrevClass::Other && opener_next;
+            } else if w.contains('.') {
+                boundary = opener_next;
+            } else if !w.is_empty()
+                && w.bytes().all(|b| b.is_ascii_digit())
+                && p[sent_start..i].trim() == w
+            {
+                boundary = false; // "1. First item"
+            }
+        }
+        if boundary {
+            let s = trim_span(text, Span::new(para.start + sent_start, para.start + k));
+            if !s.is_empty() {
+                out.push(s);
+            }
+            sent_start = m;
+            i = m;
+        } else {
+            i = j.max(i + c.len_utf8());
+        }
+    }
+    let s = trim_span(text, Span::new(para.start + sent_start, para.end));
+    if !s.is_empty() {
+        out.push(s);
+    }
+}
+
+/// Paragraphs and sentences of `text`.
+pub fn segment(text: &str, lex: &Lexicon) -> (Vec<Span>, Vec<SentSpan>) {
+    let paras = paragraphs(text);
+    let mut sents = Vec::new();
+    let mut buf = Vec::new();
+    for (pi, &para) in paras.iter().enumerate() {
+        buf.clear();
+        split_paragraph(text, para, lex, &mut buf);
+        let whole = buf.len() == 1;
+        sents.extend(buf.iter().map(|&span| SentSpan { span, paragraph: pi, whole_paragraph: whole }));
+    }
+    (paras, sents)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(text: &str) -> Vec<&str> {
+        let (_, s) = segment(text, Lexicon::default_ref());
+        s.iter().map(|x| &text[x.span.start..x.span.end]).collect()
+    }
+
+    #[test]
+    fn titles_and_initials_do_not_split() {
+        assert_eq!(
+            split("Mr. Park met Gen. Lee on Jan. 5 in St. Louis. Then he left."),
+            ["Mr. Park met Gen. Lee on Jan. 5 in St. Louis.", "Then he left."]
+        );
+        assert_eq!(split("President Ana B. Costa of Brazil spoke."), ["President Ana B. Costa of Brazil spoke."]);
+        assert_eq!(split("She met John Q. Public and Mary R. Roe."), ["She met John Q. Public and Mary R. Roe."]);
+    }
+
+    #[test]
+    fn ambiguous_abbreviations() {
+        assert_eq!(split("Talks with U.S. officials ended."), ["Talks with U.S. officials ended."]);
+        assert_eq!(split("It sided with the U.S. The talks ended."), ["It sided with the U.S.", "The talks ended."]);
+        assert_eq!(
+            split("Ties with the U.S. and its allies grew.\nA new line."),
+            ["Ties with the U.S. and its allies grew.", "A new line."]
+        );
+        assert_eq!(split("It ended with the U.S.\n\nNext paragraph."), ["It ended with the U.S.", "Next paragraph."]);
+        assert_eq!(split("Acme Corp. said profits rose at 9 a.m. on Monday."), ["Acme Corp. said profits rose at 9 a.m. on Monday."]);
+    }
+
+    #[test]
+    fn numbers_urls_emails_ellipses() {
+        assert_eq!(split("It rose 3.5 percent to $1.2 billion. Next."), ["It rose 3.5 percent to $1.2 billion.", "Next."]);
+        assert_eq!(split("See https://example.org/a.b and mail x@y.org now. Done."), ["See https://example.org/a.b and mail x@y.org now.", "Done."]);
+        assert_eq!(split("He paused... Then he went on."), ["He paused... Then he went on."]);
+    }
+
+    #[test]
+    fn closing_quotes_stay() {
+        assert_eq!(
+            split("“We will act,” she said. “It is over.” He left."),
+            ["“We will act,” she said.", "“It is over.”", "He left."]
+        );
+        assert_eq!(split("“Why?” he asked. Nobody knew."), ["“Why?” he asked.", "Nobody knew."]);
+    }
+
+    #[test]
+    fn lines_headings_lists_crlf() {
+        assert_eq!(split("A Heading\r\nFirst line. Second.\r\n- item one\r\n- item two"), [
+            "A Heading",
+            "First line.",
+            "Second.",
+            "- item one",
+            "- item two"
+        ]);
+        assert_eq!(split("1. First point.\n2. Second point."), ["1. First point.", "2. Second point."]);
+        // hard-wrapped line joins the paragraph
+        let (p, _) = segment("The report was\nreleased on Monday.", Lexicon::default_ref());
+        assert_eq!(p.len(), 1);
+    }
+
+    #[test]
+    fn empty_and_odd_input() {
+        assert!(split("").is_empty());
+        assert!(split(" \n\t\r\n ").is_empty());
+        assert_eq!(split("no stop at all"), ["no stop at all"]);
+        assert_eq!(split("a\u{0}b. c"), ["a\u{0}b. c"]);
+    }
+}

@@ -1,0 +1,101 @@
+//! Tokens: words, numbers and single punctuation marks, with byte offsets.
+//! Whitespace is skipped. Words keep internal hyphens and apostrophes
+//! ("Won-shik", "didn’t"); numbers keep internal commas and dots ("10,000", "3.5").
+
+use crate::span::Span;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TokKind {
+    Word,
+    Number,
+    Punct,
+}
+
+#[derive(Clone, Copy, Debug)]
+pub struct Token {
+    pub span: Span,
+    pub kind: TokKind,
+    /// First character is uppercase.
+    pub cap: bool,
+}
+
+impl Token {
+    pub fn text<'a>(&self, src: &'a str) -> &'a str {
+        &src[self.span.start..self.span.end]
+    }
+    pub fn is_word(&self) -> bool {
+        self.kind == TokKind::Word
+    }
+}
+
+fn is_joiner(c: char) -> bool {
+    matches!(c, '-' | '\'' | '\u{2019}' | '\u{2010}' | '\u{2011}')
+}
+
+/// Tokenize the whole text.
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let mut out = Vec::with_capacity(text.len() / 5);
+    let mut it = text.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        if c.is_whitespace() {
+            continue;
+        }
+        if c.is_alphanumeric() {
+            let numeric_start = c.is_ascii_digit();
+            let mut end = i + c.len_utf8();
+            let mut has_alpha = !numeric_start;
+            loop {
+                let Some(&(j, d)) = it.peek() else { break };
+                if d.is_alphanumeric() {
+                    has_alpha |= !d.is_ascii_digit();
+                    end = j + d.len_utf8();
+                    it.next();
+                    continue;
+                }
+                // A joiner or a numeric separator continues the token only if a
+                // letter or digit follows it directly.
+                let next_is_alnum = text[j + d.len_utf8()..].chars().next().is_some_and(|n| n.is_alphanumeric());
+                let next_is_digit = text[j + d.len_utf8()..].chars().next().is_some_and(|n| n.is_ascii_digit());
+                let prev_is_digit = text[..j].chars().next_back().is_some_and(|p| p.is_ascii_digit());
+                if (is_joiner(d) && next_is_alnum) || (matches!(d, ',' | '.') && prev_is_digit && next_is_digit) {
+                    end = j + d.len_utf8();
+                    it.next();
+                    continue;
+                }
+                break;
+            }
+            let kind = if numeric_start && !has_alpha { TokKind::Number } else if numeric_start { TokKind::Number } else { TokKind::Word };
+            out.push(Token { span: Span::new(i, end), kind, cap: c.is_uppercase() });
+        } else {
+            out.push(Token { span: Span::new(i, i + c.len_utf8()), kind: TokKind::Punct, cap: false });
+        }
+    }
+    out
+}
+
+/// Index of the first token whose start is >= `byte`.
+pub fn first_at_or_after(tokens: &[Token], byte: usize) -> usize {
+    tokens.partition_point(|t| t.span.start < byte)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(s: &str) -> Vec<&str> {
+        tokenize(s).iter().map(|t| t.text(s)).collect()
+    }
+
+    #[test]
+    fn words_numbers_and_punctuation() {
+        assert_eq!(texts("Shin Won-shik said 10,000 troops."), ["Shin", "Won-shik", "said", "10,000", "troops", "."]);
+        assert_eq!(texts("didn’t S-400 3.5%"), ["didn’t", "S-400", "3.5", "%"]);
+        assert_eq!(texts("“Yes,” she said"), ["“", "Yes", ",", "”", "she", "said"]);
+        assert_eq!(texts(""), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn trailing_joiner_is_punctuation() {
+        assert_eq!(texts("well- known"), ["well", "-", "known"]);
+    }
+}
