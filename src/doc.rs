@@ -101,7 +101,8 @@ impl<'a> Doc<'a> {
     /// Any hit covering token `t` (starting at or before it) that matches.
     pub fn covering(&self, t: usize, lo: usize, pred: impl Fn(Class) -> bool) -> Option<&Hit> {
         let from = t.saturating_sub(6).max(lo);
-        (from..=t).rev().flat_map(|s| self.hits_at(s).iter()).find(|h| h.t1 > t && pred(self.class(h)))
+        // earliest start first: the longest phrase covering `t` wins ("state media" over "media")
+        (from..=t).flat_map(|s| self.hits_at(s).iter()).find(|h| h.t1 > t && pred(self.class(h)))
     }
 
     pub fn tok(&self, t: usize) -> &str {

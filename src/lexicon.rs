@@ -99,6 +99,9 @@ pub struct Lexicon {
     ac: AhoCorasick,
     pub abbreviations: HashMap<String, AbbrevClass>,
     pub boilerplate: Vec<(String, BoilerHow)>,
+    /// One-word roles, organisation words and places: words that continue a
+    /// name after an abbreviation ("U.S. Army", "U.S. President").
+    pub name_words: std::collections::HashSet<String>,
 }
 
 pub const HEDGES: &str = include_str!("../data/hedges.txt");
@@ -114,6 +117,9 @@ pub const BOILERPLATE: &str = include_str!("../data/boilerplate.txt");
 /// Split a data line into its `|` fields, dropping the `#` comment.
 /// Returns `None` for blank and comment-only lines.
 pub fn fields(line: &str) -> Option<Vec<&str>> {
+    if line.trim_start().starts_with('#') {
+        return None;
+    }
     let body = match line.find(" #").or_else(|| line.starts_with('#').then_some(0)) {
         Some(i) => &line[..i],
         None => line,
@@ -329,7 +335,12 @@ impl Lexicon {
                 boilerplate.push((f[0].to_lowercase(), how));
             }
         }
-        Ok(Lexicon { entries, pattern_entries, ac, abbreviations, boilerplate })
+        let name_words = entries
+            .iter()
+            .filter(|e| matches!(e.class, Class::Role(_) | Class::Org(_) | Class::Place(_)) && !e.phrase.contains(' '))
+            .map(|e| e.phrase.clone())
+            .collect();
+        Ok(Lexicon { entries, pattern_entries, ac, abbreviations, boilerplate, name_words })
     }
 
     /// All whole-word matches in `text`, overlapping, in one pass.

@@ -44,9 +44,22 @@ pub fn norm_word(w: &str) -> String {
     w.chars().filter(|c| c.is_alphanumeric()).flat_map(|c| c.to_lowercase()).collect()
 }
 
-/// Normalised key of a name: its words joined, initials dropped.
+/// Normalised key of a name: its words joined, initials dropped, and common
+/// romanisation variants folded ("Won-shik" = "Wonsik", "Jong Un" = "Jong-un"):
+/// an "h" after a consonant is dropped and doubled letters are collapsed.
 pub fn name_key(words: &[String]) -> String {
-    words.iter().filter(|w| w.chars().count() > 1).cloned().collect::<Vec<_>>().join("")
+    let joined: String = words.iter().filter(|w| w.chars().count() > 1).map(String::as_str).collect();
+    let mut out = String::with_capacity(joined.len());
+    let mut prev: Option<char> = None;
+    for c in joined.chars() {
+        let after_consonant = prev.is_some_and(|p| p.is_alphabetic() && !"aeiouy".contains(p));
+        if (c == 'h' && after_consonant) || prev == Some(c) {
+            continue;
+        }
+        out.push(c);
+        prev = Some(c);
+    }
+    out
 }
 
 fn role_text(doc: &Doc, r: (usize, usize)) -> Option<String> {

@@ -138,6 +138,18 @@ fn word_at(p: &str, i: usize) -> &str {
     &rest[..end]
 }
 
+/// After "U.S." or "Inc.": a capitalised word that is not a name word ("Army",
+/// "President") and is followed by a lower-case word starts a new sentence:
+/// "… and the U.S. Economic aid rose." but not "the U.S. Army said".
+fn new_sentence_after_abbrev(p: &str, m: usize, lex: &Lexicon) -> bool {
+    let w = word_at(p, m);
+    if !w.chars().next().is_some_and(char::is_uppercase) || lex.name_words.contains(&w.to_lowercase()) {
+        return false;
+    }
+    let rest = p[m + w.len()..].trim_start();
+    rest.chars().next().is_some_and(|c| c.is_lowercase())
+}
+
 fn is_opener(w: &str) -> bool {
     OPENERS.iter().any(|o| o.eq_ignore_ascii_case(w))
 }
@@ -200,9 +212,9 @@ fn split_paragraph(text: &str, para: Span, lex: &Lexicon, out: &mut Vec<Span>) {
             if single_initial {
                 boundary = false; // an initial: "Vladimir V. Putin"
             } else if let Some(class) = lex.abbreviations.get(&lw) {
-                boundary = *class == AbbrevClass::Other && opener_next;
+                boundary = *class == AbbrevClass::Other && (opener_next || new_sentence_after_abbrev(p, m, lex));
             } else if w.contains('.') {
-                boundary = opener_next;
+                boundary = opener_next || new_sentence_after_abbrev(p, m, lex);
             } else if !w.is_empty()
                 && w.bytes().all(|b| b.is_ascii_digit())
                 && p[sent_start..i].trim() == w
@@ -269,6 +281,9 @@ mod tests {
             ["Ties with the U.S. and its allies grew.", "A new line."]
         );
         assert_eq!(split("It ended with the U.S.\n\nNext paragraph."), ["It ended with the U.S.", "Next paragraph."]);
+        assert_eq!(split("Ties with the U.S. Economic aid rose."), ["Ties with the U.S.", "Economic aid rose."]);
+        assert_eq!(split("The U.S. Army said so."), ["The U.S. Army said so."]);
+        assert_eq!(split("The U.S. President Joe Biden spoke."), ["The U.S. President Joe Biden spoke."]);
         assert_eq!(split("Acme Corp. said profits rose at 9 a.m. on Monday."), ["Acme Corp. said profits rose at 9 a.m. on Monday."]);
     }
 

@@ -87,7 +87,7 @@ fn plausible_head(doc: &Doc, s: &Sent, t: usize, cue: usize) -> bool {
     if t < s.t0 {
         return false;
     }
-    if doc.is_cap(t) {
+    if doc.is_cap(t) && !names::lexicon_word(doc, t) {
         return !names::sentence_initial_common(doc, s, t) || t + 1 == cue;
     }
     if doc.is(t, ")") {
@@ -115,7 +115,7 @@ fn np_left(doc: &Doc, s: &Sent, h: usize) -> usize {
         let ok = if doc.is_word(p) {
             let lower = !doc.toks[p].cap;
             !(lower && (doc.is_one_of(p, CLAUSE_WORDS) || (doc.tok(p).ends_with("ed") && source_noun_kind(doc, p, s.t0).is_none() && !doc.tok(p).contains('-'))))
-                && !(doc.hits_at(p).iter().any(|h| matches!(doc.class(h), Class::Report(_))) && lower)
+                && !(lower && doc.hits_at(p).iter().any(|h| matches!(doc.class(h), Class::Report(_))) && source_noun_kind(doc, p, p).is_none())
         } else if doc.is_number(p) {
             true
         } else {
@@ -166,10 +166,23 @@ fn choose(doc: &Doc, s: &Sent, a: usize, b: usize, cue: usize) -> Option<AttrHit
     // The core runs to the first preposition that is not inside a capitalised name.
     let mut c = a;
     while c < b {
+        // A multi-word source phrase stays whole: "people familiar with the matter".
+        if let Some(h) = doc.hit_at(c, |cl| matches!(cl, Class::SourceNoun(_))).filter(|h| h.t1 > c + 1 && h.t1 <= b) {
+            c = h.t1;
+            continue;
+        }
         if doc.is_lower_word(c) && doc.is_one_of(c, PREPS) && c > a && !(doc.is_cap(c - 1) && doc.is_cap(c + 1) && doc.is_one_of(c, &["of", "for"])) {
             break;
         }
         if doc.is(c, "such") && doc.is(c + 1, "as") {
+            break;
+        }
+        // "the Center and the BBC", "X and others": a second, separate source.
+        if c > a && doc.is_one_of(c, &["and", "or"]) && (doc.is_one_of(c + 1, DETERMINERS) || doc.is_one_of(c + 1, &["others", "other"])) {
+            break;
+        }
+        // A participle after a document noun: "an analysis published by …".
+        if c > a && doc.is_lower_word(c) && doc.tok(c).ends_with("ed") && doc.is_one_of(c - 1, DOCUMENT_NOUNS) {
             break;
         }
         c += 1;
@@ -187,7 +200,7 @@ fn choose(doc: &Doc, s: &Sent, a: usize, b: usize, cue: usize) -> Option<AttrHit
             }
         }
     }
-    if doc.is_cap(head) && !(names::sentence_initial_common(doc, s, head) && head + 1 != cue) {
+    if doc.is_cap(head) && !names::lexicon_word(doc, head) && !(names::sentence_initial_common(doc, s, head) && head + 1 != cue) {
         if let Some((x, y)) = names::run_ending_at(doc, s, head) {
             if let Some(n) = names::classify(doc, x, y) {
                 let role_start = (a..n.t0).find(|&t| !doc.is_one_of(t, DETERMINERS)).unwrap_or(n.t0);
@@ -213,8 +226,8 @@ fn choose(doc: &Doc, s: &Sent, a: usize, b: usize, cue: usize) -> Option<AttrHit
     }
     // A document: its author is the source ("an analysis … by the Open Source Center").
     if doc.is_one_of(head, DOCUMENT_NOUNS) && c < b {
-        for t in c..b {
-            if doc.is_one_of(t, &["by", "from", "of"]) {
+        for t in ["by", "from", "of"].iter().flat_map(|p| (c..b).filter(move |&t| doc.is(t, p))) {
+            {
                 let mut x = t + 1;
                 while x < b && (doc.is_one_of(x, DETERMINERS) || (doc.is_lower_word(x) && !doc.is_one_of(x, PREPS))) {
                     x += 1;
@@ -366,7 +379,14 @@ fn verb_source(doc: &Doc, s: &Sent, v0: usize, v1: usize) -> Option<AttrHit> {
     let prev = v0.checked_sub(1).filter(|&p| p >= s.t0);
     // A noun use: "the claims", "recent reports", "insurance claims".
     if let Some(p) = prev {
-        if doc.is_one_of(p, DETERMINERS) || doc.is_possessive(p) || doc.is_one_of(p, &["recent", "new", "media", "of", "insurance", "such", "these", "many", "some", "to"]) {
+        if doc.is_one_of(p, DETERMINERS) || doc.is_possessive(p) || doc.is_one_of(p, &["recent", "new", "of", "insurance", "such", "these", "many", "some", "to", "conflicting", "unconfirmed", "earlier", "initial"]) {
+            return None;
+        }
+        // "media reports suggest …" (noun) vs "state media reported." (verb)
+        let next_is_verb = v1 < s.t1
+            && (doc.is_one_of(v1, &["from", "of", "in", "on", "that"])
+                || (doc.is_lower_word(v1) && doc.hits_at(v1).iter().any(|h| matches!(doc.class(h), Class::Report(_) | Class::Hedge(..)))));
+        if doc.is_one_of(p, &["media", "news", "press", "intelligence"]) && next_is_verb && !doc.is(v1, "that") {
             return None;
         }
     }

@@ -28,6 +28,11 @@ pub struct Name {
     pub r0: usize,
 }
 
+const CALENDAR: &[&str] = &[
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
+    "april", "may", "june", "july", "august", "september", "october", "november", "december", "today", "yesterday",
+];
+
 const PARTICLES: &[&str] = &["de", "van", "von", "der", "bin", "al", "da", "del", "la", "le", "di", "du"];
 
 /// A capitalised word that may be part of a name (not a lone sentence-initial
@@ -122,12 +127,15 @@ pub fn run_starting_at(doc: &Doc, sent: &Sent, start: usize) -> Option<(usize, u
 pub fn classify(doc: &Doc, t0: usize, t1: usize) -> Option<Name> {
     // Split off leading roles, honorifics, nationality words and dots.
     let mut a = t0;
+    // Where the name starts if the nationality belongs to it ("Korean Central News Agency").
+    let mut with_demonym = None;
     while a < t1 {
         if doc.is(a, ".") {
             a += 1;
             continue;
         }
         if let Some(n) = demonym_len(doc, a) {
+            with_demonym.get_or_insert(a);
             if a + n < t1 {
                 a += n;
                 continue;
@@ -142,7 +150,15 @@ pub fn classify(doc: &Doc, t0: usize, t1: usize) -> Option<Name> {
     if a >= t1 {
         return None;
     }
+    if t1 - a == 1 && doc.is_one_of(a, CALENDAR) {
+        return None;
+    }
     let last = t1 - 1;
+    if org_word(doc, last) == Some(OrgClass::Head) {
+        if let Some(d) = with_demonym {
+            return Some(Name { kind: NameKind::Org, t0: d, t1, r0: t0 });
+        }
+    }
     let whole_is_place = place_len(doc, a).is_some_and(|n| a + n == t1);
     let kind = if org_word(doc, last) == Some(OrgClass::Head) && t1 - a >= 2 {
         NameKind::Org
@@ -189,9 +205,15 @@ pub fn extend_org(doc: &Doc, sent: &Sent, n: Name) -> Name {
 /// "Military analysts …", "Recent reports …".
 pub fn sentence_initial_common(doc: &Doc, sent: &Sent, t: usize) -> bool {
     let at_start = t == sent.t0 || (t > sent.t0 && doc.is_one_of(t - 1, &["“", "\"", "(", "‘"]));
-    at_start && (doc.is_lower_word(t + 1) || t + 1 >= sent.t1 || doc.is_punct(t + 1)) && !is_acronym(doc.tok(t))
+    at_start && (doc.is_lower_word(t + 1) || t + 1 >= sent.t1 || doc.is_punct(t + 1) || lexicon_word(doc, t)) && !is_acronym(doc.tok(t))
         && place_len(doc, t).is_none()
         && org_word(doc, t) != Some(OrgClass::Known)
+}
+
+/// A capitalised word that is a common lexicon word ("Reports", "Observers",
+/// "Analysts") rather than a name.
+pub fn lexicon_word(doc: &Doc, t: usize) -> bool {
+    doc.hits_at(t).iter().any(|h| h.t1 == t + 1 && matches!(doc.class(h), Class::SourceNoun(_) | Class::Report(_) | Class::Hedge(..)))
 }
 
 #[cfg(test)]
