@@ -31,6 +31,11 @@ pub enum Guard {
     BeforeNumber,
     Quantifier,
     Forecast,
+    EpistemicModal,
+    Predicative,
+    NotIn,
+    NotCertainty,
+    BeforeOpinion,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -154,6 +159,11 @@ fn guard(s: Option<&&str>) -> Guard {
         "before-number" => Guard::BeforeNumber,
         "quantifier" => Guard::Quantifier,
         "forecast" => Guard::Forecast,
+        "epistemic-modal" => Guard::EpistemicModal,
+        "predicative" => Guard::Predicative,
+        "not-in" => Guard::NotIn,
+        "not-certainty" => Guard::NotCertainty,
+        "before-opinion" => Guard::BeforeOpinion,
         _ => Guard::None,
     }
 }

@@ -46,6 +46,32 @@ fn guard_ok(doc: &Doc, s: &Sent, g: Guard, t: usize, t1: usize) -> bool {
     let next = t1;
     match g {
         Guard::None => true,
+        Guard::EpistemicModal => {
+            if !guard_ok(doc, s, Guard::ModalVerb, t, t1) {
+                return false;
+            }
+            let perfect = doc.is(next, "have") || (doc.is_one_of(next, &["well", "also", "not", "still", "already"]) && doc.is(next + 1, "have"));
+            if perfect {
+                return true;
+            }
+            // Passive of a procedure: "may be used", "could be combined".
+            let be = if doc.is(next, "be") { Some(next) } else if doc.is_one_of(next, &["also", "often", "sometimes", "only", "then"]) && doc.is(next + 1, "be") { Some(next + 1) } else { None };
+            if be.is_some_and(|b| doc.is_lower_word(b + 1) && doc.tok(b + 1).ends_with("ed")) {
+                return false;
+            }
+            // Generic subject: "bridges may carry", "a player may choose".
+            match prev {
+                Some(p) if doc.is_lower_word(p) && doc.tok(p).ends_with('s') && !doc.tok(p).ends_with("ss") && doc.tok(p).len() > 3
+                    && !doc.is_one_of(p, &["this", "its", "his", "was", "has", "is"])
+                    && !(p > s.t0 && (doc.is_one_of(p - 1, DETERMINERS) || doc.is_cap(p - 1) || doc.is_possessive(p - 1))) => false,
+                Some(p) if p > s.t0 && doc.is_one_of(p - 1, &["a", "an", "any", "each", "every"]) => false,
+                _ => true,
+            }
+        }
+        Guard::Predicative => prev.is_some_and(|p| doc.is_one_of(p, &["is", "was", "be", "been", "are", "were", "seems", "appears", "quite", "entirely", "also", "it's", "it’s"])),
+        Guard::NotIn => !doc.is(next, "in"),
+        Guard::NotCertainty => !prev.is_some_and(|p| doc.is_one_of(p, &["no", "without", "beyond", "little"])),
+        Guard::BeforeOpinion => doc.is_one_of(next, &["believed", "thought", "held", "accepted", "considered", "regarded", "known", "assumed", "called", "referred", "cited", "said", "described", "seen", "viewed", "reported", "claimed", "attributed", "recognized", "recognised", "understood"]),
         Guard::ModalVerb => {
             // "May" capitalised mid-sentence, or before a number/name, is the month.
             if doc.is_cap(t) && doc.is(t, "may") && (t != s.t0 || doc.is_number(next) || doc.is_cap(next)) {
@@ -65,10 +91,18 @@ fn guard_ok(doc: &Doc, s: &Sent, g: Guard, t: usize, t1: usize) -> bool {
             if next < s.t1 && is_numberish(doc, next) {
                 return false;
             }
-            if prev.is_some_and(|p| doc.is_one_of(p, &["the", "at", "how", "so", "too", "as", "that", "for", "is", "are", "was", "were", "be", "almost", "not"])) {
+            if prev.is_some_and(|p| doc.is_one_of(p, &["the", "at", "how", "so", "too", "that", "for", "almost", "not"])) {
                 return false;
             }
-            if doc.is(t, "certain") && !(doc.is_lower_word(next) && doc.tok(next).ends_with('s')) {
+            // "as many as 500": an upper bound, not a vague holder
+            if prev.is_some_and(|p| doc.is(p, "as")) && doc.is(next, "as") {
+                return false;
+            }
+            if doc.is(t, "certain") && (prev.is_some_and(|p| doc.is_one_of(p, &["is", "are", "was", "were", "be", "a", "not"])) || !(doc.is_lower_word(next) && doc.tok(next).ends_with('s'))) {
+                return false;
+            }
+            // "most" is a quantifier before "of" or a plural noun; else a superlative.
+            if doc.is(t, "most") && !(doc.is(next, "of") || (doc.is_lower_word(next) && doc.tok(next).ends_with('s') && !doc.tok(next).ends_with("ss"))) {
                 return false;
             }
             next < s.t1 && !doc.is_one_of(next, &["years", "times", "more", "less", "longer"])
