@@ -36,6 +36,7 @@ pub enum Guard {
     NotIn,
     NotCertainty,
     BeforeOpinion,
+    Agentless,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -164,6 +165,7 @@ fn guard(s: Option<&&str>) -> Guard {
         "not-in" => Guard::NotIn,
         "not-certainty" => Guard::NotCertainty,
         "before-opinion" => Guard::BeforeOpinion,
+        "agentless" => Guard::Agentless,
         _ => Guard::None,
     }
 }

@@ -59,17 +59,21 @@ fn guard_ok(doc: &Doc, s: &Sent, g: Guard, t: usize, t1: usize) -> bool {
             if be.is_some_and(|b| doc.is_lower_word(b + 1) && doc.tok(b + 1).ends_with("ed")) {
                 return false;
             }
-            // Generic subject: "bridges may carry", "a player may choose".
-            match prev {
-                Some(p) if doc.is_lower_word(p) && doc.tok(p).ends_with('s') && !doc.tok(p).ends_with("ss") && doc.tok(p).len() > 3
-                    && !doc.is_one_of(p, &["this", "its", "his", "was", "has", "is"])
-                    && !(p > s.t0 && (doc.is_one_of(p - 1, DETERMINERS) || doc.is_cap(p - 1) || doc.is_possessive(p - 1))) => false,
-                Some(p) if p > s.t0 && doc.is_one_of(p - 1, &["a", "an", "any", "each", "every"]) => false,
-                _ => true,
-            }
+            // Generic subject: "bridges may carry", "a player may choose",
+            // "patients with asthma may wheeze", "one may argue".
+            !generic_subject(doc, s, t)
         }
         Guard::Predicative => prev.is_some_and(|p| doc.is_one_of(p, &["is", "was", "be", "been", "are", "were", "seems", "appears", "quite", "entirely", "also", "it's", "it’s"])),
         Guard::NotIn => !doc.is(next, "in"),
+        Guard::Agentless => {
+            const BE: &[&str] = &["is", "are", "was", "were", "been", "being", "be", "it's", "it’s"];
+            let mut p = prev;
+            // one adverb may sit between: "was widely praised", "has been hotly debated"
+            if p.is_some_and(|x| doc.tok(x).ends_with("ly") || doc.is_one_of(x, &["also", "often", "long", "much", "once"])) {
+                p = p.and_then(|x| x.checked_sub(1)).filter(|&x| x >= s.t0);
+            }
+            p.is_some_and(|x| doc.is_one_of(x, BE)) && !doc.is(next, "by")
+        }
         Guard::NotCertainty => !prev.is_some_and(|p| doc.is_one_of(p, &["no", "without", "beyond", "little"])),
         Guard::BeforeOpinion => doc.is_one_of(next, &["believed", "thought", "held", "accepted", "considered", "regarded", "known", "assumed", "called", "referred", "cited", "said", "described", "seen", "viewed", "reported", "claimed", "attributed", "recognized", "recognised", "understood"]),
         Guard::ModalVerb => {
@@ -109,6 +113,44 @@ fn guard_ok(doc: &Doc, s: &Sent, g: Guard, t: usize, t1: usize) -> bool {
         }
         Guard::Forecast => !prev.is_some_and(|p| doc.is_one_of(p, &["as", "than", "un"])),
     }
+}
+
+/// Does the clause before the modal at `t` have a generic subject (a bare
+/// plural, an indefinite, generic "they"/"one"/"you")? A modal after a generic
+/// subject states a rule or ability ("players may not have an assistant"), not
+/// doubt about a particular case ("Iran may be developing …").
+fn generic_subject(doc: &Doc, s: &Sent, t: usize) -> bool {
+    const BOUNDARY: &[&str] = &[",", ";", ":", "(", ")", "—", "–", "“", "”", "\""];
+    const SUBORD: &[&str] = &["that", "which", "if", "when", "because", "although", "though", "while", "as", "since", "where", "whether", "so", "but", "and", "or", "then", "thus", "therefore", "however"];
+    let lo = t.saturating_sub(12).max(s.t0);
+    let mut a = t;
+    while a > lo {
+        let p = a - 1;
+        if doc.is_one_of(p, BOUNDARY) || (doc.is_lower_word(p) && doc.is_one_of(p, SUBORD) && p + 1 < t) {
+            break;
+        }
+        a = p;
+    }
+    if a >= t {
+        return false;
+    }
+    let first = a;
+    if doc.is_one_of(first, &["they", "one", "you", "we", "a", "an", "any", "each", "every", "some", "many", "most", "all", "both", "players", "users"]) {
+        return true;
+    }
+    // A bare plural head: the first word is a lower-case (or sentence-initial)
+    // plural or adjective, with no determiner, name or possessive.
+    if doc.is_one_of(first, DETERMINERS) || doc.is_possessive(first) || doc.is_number(first) {
+        return false;
+    }
+    if doc.is_cap(first) && !(first == s.t0 && !doc.is_cap(first + 1)) {
+        return false;
+    }
+    let head_plural = (first..t).find(|&x| {
+        let w = doc.tok(x);
+        doc.is_word(x) && w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !doc.is_one_of(x, &["this", "its", "his", "was", "has", "is", "does"])
+    });
+    head_plural.is_some() && !(first..t).any(|x| doc.is_one_of(x, &["it", "he", "she", "this", "that", "these", "those"]))
 }
 
 /// Detect the hedges of one sentence.
