@@ -37,6 +37,8 @@ pub enum Guard {
     NotCertainty,
     BeforeOpinion,
     Agentless,
+    BeforeHolder,
+    NotComparative,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -166,6 +168,8 @@ fn guard(s: Option<&&str>) -> Guard {
         "not-certainty" => Guard::NotCertainty,
         "before-opinion" => Guard::BeforeOpinion,
         "agentless" => Guard::Agentless,
+        "before-holder" => Guard::BeforeHolder,
+        "not-comparative" => Guard::NotComparative,
         _ => Guard::None,
     }
 }

@@ -153,7 +153,11 @@ fn run(text: &str, lex: &Lexicon) -> Report {
         let hs = hedges::detect(&doc, s);
         let mut atts = if k == SentenceKind::Claim || k == SentenceKind::Other { attribution::detect(&doc, s, &hs) } else { Vec::new() };
         resolver.mentions(&doc, s);
-        let ids = resolver.resolve(&doc, s, &mut atts);
+        let mut ids = resolver.resolve(&doc, s, &mut atts);
+        // drop attributions that resolution emptied (an unresolved "it")
+        let mut keep = atts.iter().map(|a| a.source.is_some() || a.cue.is_some());
+        ids.retain(|_| keep.next().unwrap_or(true));
+        atts.retain(|a| a.source.is_some() || a.cue.is_some());
         let st = status::decide(&doc, s, &hs, &atts);
         let words = s.word_count(&doc);
         total_words += words;

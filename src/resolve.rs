@@ -255,7 +255,13 @@ impl Resolver {
                             Some(i)
                         }
                         None => {
+                            // "he said" with no one named before is vague; an
+                            // unresolved "it" is a thing, not a source.
                             a.kind = AttributionKind::Vague;
+                            if doc.is(t0, "it") {
+                                a.source = None;
+                                a.cue = None;
+                            }
                             None
                         }
                     }

@@ -64,7 +64,13 @@ fn guard_ok(doc: &Doc, s: &Sent, g: Guard, t: usize, t1: usize) -> bool {
             !generic_subject(doc, s, t)
         }
         Guard::Predicative => prev.is_some_and(|p| doc.is_one_of(p, &["is", "was", "be", "been", "are", "were", "seems", "appears", "quite", "entirely", "also", "it's", "it’s"])),
-        Guard::NotIn => !doc.is(next, "in"),
+        Guard::NotIn => !doc.is(next, "in") && !prev.is_some_and(|p| doc.ends_negative(p) || doc.is(p, "n't") || doc.is(p, "n’t")),
+        Guard::NotComparative => !prev.is_some_and(|p| doc.is_one_of(p, &["more", "less", "most", "least"])),
+        Guard::BeforeHolder => {
+            let n = if doc.is_lower_word(next) && !doc.is_one_of(next, &["of"]) { next } else { next + 1 };
+            doc.hits_at(n).iter().any(|h| matches!(doc.class(h), Class::SourceNoun(k) if k != crate::report::AttributionKind::NamedOrganization))
+                && !prev.is_some_and(|p| doc.is_one_of(p, &["the", "at"]))
+        }
         Guard::Agentless => {
             const BE: &[&str] = &["is", "are", "was", "were", "been", "being", "be", "it's", "it’s"];
             let mut p = prev;
@@ -75,7 +81,7 @@ fn guard_ok(doc: &Doc, s: &Sent, g: Guard, t: usize, t1: usize) -> bool {
             p.is_some_and(|x| doc.is_one_of(x, BE)) && !doc.is(next, "by")
         }
         Guard::NotCertainty => !prev.is_some_and(|p| doc.is_one_of(p, &["no", "without", "beyond", "little"])),
-        Guard::BeforeOpinion => doc.is_one_of(next, &["believed", "thought", "held", "accepted", "considered", "regarded", "known", "assumed", "called", "referred", "cited", "said", "described", "seen", "viewed", "reported", "claimed", "attributed", "recognized", "recognised", "understood"]),
+        Guard::BeforeOpinion => doc.is_one_of(next, &["believed", "thought", "held", "accepted", "considered", "regarded", "known", "assumed", "called", "referred", "cited", "said", "described", "seen", "viewed", "reported", "claimed", "attributed", "recognized", "recognised", "understood", "expected", "anticipated", "feared", "speculated", "rumored", "rumoured", "praised", "criticized", "criticised", "acknowledged", "agreed", "acclaimed", "disputed", "debated", "cited", "credited", "presumed", "suspected"]),
         Guard::ModalVerb => {
             // "May" capitalised mid-sentence, or before a number/name, is the month.
             if doc.is_cap(t) && doc.is(t, "may") && (t != s.t0 || doc.is_number(next) || doc.is_cap(next)) {
@@ -88,7 +94,7 @@ fn guard_ok(doc: &Doc, s: &Sent, g: Guard, t: usize, t1: usize) -> bool {
                 return false;
             }
             // "could not be verified" is inability; the status rule reads it.
-            !(doc.is(t, "could") && (doc.is_one_of(next, &["not", "never"]) || doc.ends_negative(t)))
+            !(doc.is(t, "could") && (doc.is_one_of(next, &["not", "never", "n't", "n’t"]) || doc.ends_negative(t)))
         }
         Guard::BeforeNumber => next < s.t1 && is_numberish(doc, next),
         Guard::Quantifier => {
