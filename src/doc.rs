@@ -19,7 +19,7 @@ pub struct Doc<'a> {
     pub text: &'a str,
     pub lex: &'a Lexicon,
     pub toks: Vec<Token>,
-    /// Sorted by first token, longer hits first.
+    /// Sorted by start, longer hits first.
     pub hits: Vec<Hit>,
     /// `hits[hit_idx[t]..hit_idx[t + 1]]` are the hits starting at token `t`.
     hit_idx: Vec<u32>,
@@ -50,17 +50,27 @@ pub const DETERMINERS: &[&str] = &[
 impl<'a> Doc<'a> {
     pub fn new(text: &'a str, lex: &'a Lexicon) -> Doc<'a> {
         let toks = tokenize(text);
-        let mut hits: Vec<Hit> = lex
-            .find_all(text)
-            .into_iter()
-            .map(|(s, e, entry)| {
-                let t0 = first_at_or_after(&toks, s);
-                let t1 = first_at_or_after(&toks, e).max(t0 + 1).min(toks.len());
-                Hit { span: Span::new(s, e), t0, t1, entry }
-            })
-            .filter(|h| h.t0 < toks.len())
-            .collect();
-        hits.sort_by(|a, b| a.t0.cmp(&b.t0).then(b.t1.cmp(&a.t1)).then(a.entry.cmp(&b.entry)));
+        let mut raw = lex.find_all(text);
+        // by start, longest first (the order rules rely on)
+        raw.sort_unstable_by_key(|&(s, e, entry)| (s, std::cmp::Reverse(e), entry));
+        // Map byte offsets to tokens with a cursor: starts are sorted, so this is
+        // a linear merge rather than a binary search per hit.
+        let mut cursor = 0usize;
+        let mut hits: Vec<Hit> = Vec::with_capacity(raw.len());
+        for (s, e, entry) in raw {
+            while cursor < toks.len() && toks[cursor].span.start < s {
+                cursor += 1;
+            }
+            if cursor >= toks.len() {
+                break;
+            }
+            let t0 = cursor;
+            let mut t1 = t0;
+            while t1 < toks.len() && toks[t1].span.start < e {
+                t1 += 1;
+            }
+            hits.push(Hit { span: Span::new(s, e), t0, t1: t1.max(t0 + 1), entry });
+        }
         let mut hit_idx = vec![0u32; toks.len() + 1];
         for h in &hits {
             hit_idx[h.t0 + 1] += 1;

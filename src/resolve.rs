@@ -16,6 +16,7 @@ use crate::lexicon::{Class, RoleClass};
 use crate::report::AttributionKind;
 use crate::rules::attribution::AttrHit;
 use crate::rules::names::{self, NameKind};
+use std::collections::HashMap;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Gender {
@@ -87,6 +88,14 @@ fn honorific_gender(doc: &Doc, t0: usize) -> Option<Gender> {
 
 pub struct Resolver {
     pub entities: Vec<Entity>,
+    /// Full-name keys (persons) and "kind:phrase" keys (others) to entities.
+    by_key: HashMap<String, usize>,
+    /// First and last name words of persons to entities.
+    by_word: HashMap<String, Vec<usize>>,
+}
+
+fn kind_key(kind: AttributionKind, key: &str) -> String {
+    format!("{kind:?}:{key}")
 }
 
 /// The role of a person: the head of the role phrase, with its modifiers but
@@ -98,7 +107,7 @@ fn role_head(role: &str) -> String {
 
 impl Resolver {
     pub fn new() -> Resolver {
-        Resolver { entities: Vec::new() }
+        Resolver { entities: Vec::new(), by_key: HashMap::new(), by_word: HashMap::new() }
     }
 
     fn person(&mut self, doc: &Doc, t0: usize, t1: usize, role: Option<(usize, usize)>, sent: usize) -> usize {
@@ -108,38 +117,40 @@ impl Resolver {
         let rclass = role.and_then(|r| role_class_of(doc, r));
         let rtext = role.and_then(|r| role_text(doc, r));
         let gender = honorific_gender(doc, t0);
-        let found = self
-            .entities
-            .iter()
-            .position(|e| e.kind == AttributionKind::NamedPerson && (e.key == key || e.aliases.iter().any(|a| name_key(&[norm_word(a)]) == key && a.split_whitespace().count() > 1)))
-            .or_else(|| {
-                if words.len() != 1 {
-                    return None;
-                }
-                let w = &words[0];
-                self.entities
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, e)| e.kind == AttributionKind::NamedPerson)
-                    .filter(|(_, e)| e.words.first() == Some(w) || e.words.last() == Some(w))
-                    .filter(|(_, e)| match (rclass, e.role_class) {
-                        (Some(a), Some(b)) => a == b,
-                        _ => true,
-                    })
-                    .max_by_key(|(_, e)| e.last_seen)
-                    .map(|(i, _)| i)
-            });
+        let found = self.by_key.get(&key).copied().or_else(|| {
+            if words.len() != 1 {
+                return None;
+            }
+            self.by_word
+                .get(&words[0])?
+                .iter()
+                .copied()
+                .filter(|&i| match (rclass, self.entities[i].role_class) {
+                    (Some(a), Some(b)) => a == b,
+                    _ => true,
+                })
+                .max_by_key(|&i| self.entities[i].last_seen)
+        });
         match found {
             Some(i) => {
-                let e = &mut self.entities[i];
-                if words.len() > e.words.len() {
+                if words.len() > self.entities[i].words.len() {
                     // a fuller form of the name becomes the name
+                    let e = &mut self.entities[i];
                     e.aliases.push(std::mem::replace(&mut e.name, surface));
+                    for w in [words.first(), words.last()].into_iter().flatten() {
+                        let v = self.by_word.entry(w.clone()).or_default();
+                        if !v.contains(&i) {
+                            v.push(i);
+                        }
+                    }
+                    self.by_key.insert(key.clone(), i);
+                    let e = &mut self.entities[i];
                     e.words = words;
                     e.key = key;
-                } else if surface != e.name && !e.aliases.contains(&surface) {
-                    e.aliases.push(surface);
+                } else if surface != self.entities[i].name && !self.entities[i].aliases.contains(&surface) {
+                    self.entities[i].aliases.push(surface);
                 }
+                let e = &mut self.entities[i];
                 if e.role.is_none() {
                     e.role = rtext;
                     e.role_class = rclass;
@@ -149,6 +160,11 @@ impl Resolver {
                 i
             }
             None => {
+                let i = self.entities.len();
+                self.by_key.insert(key.clone(), i);
+                for w in [words.first(), words.last()].into_iter().flatten() {
+                    self.by_word.entry(w.clone()).or_default().push(i);
+                }
                 self.entities.push(Entity {
                     name: surface,
                     kind: AttributionKind::NamedPerson,
@@ -176,9 +192,12 @@ impl Resolver {
         let key = words.join(" ");
         // An acronym in brackets is an alias: "National Intelligence Service (NIS)".
         let acronym = (t0..t1).find(|&t| doc.is(t, "(")).map(|t| doc.tok(t + 1).to_string());
-        let found = self.entities.iter().position(|e| {
-            e.kind == kind && (e.key == key || acronym.as_deref().is_some_and(|a| e.aliases.iter().any(|x| x == a) || e.name == a) || e.aliases.iter().any(|a| a == &surface) || (words.len() == 1 && e.aliases.iter().any(|a| norm_word(a) == key)))
-        });
+        let found = self
+            .by_key
+            .get(&kind_key(kind, &key))
+            .or_else(|| self.by_key.get(&kind_key(kind, &norm_word(&surface))))
+            .or_else(|| acronym.as_ref().and_then(|a| self.by_key.get(&kind_key(kind, &norm_word(a)))))
+            .copied();
         match found {
             Some(i) => {
                 let e = &mut self.entities[i];
@@ -189,8 +208,12 @@ impl Resolver {
                 i
             }
             None => {
+                let i = self.entities.len();
+                self.by_key.insert(kind_key(kind, &key), i);
                 let mut aliases = Vec::new();
                 if let Some(a) = acronym {
+                    // "NIS" later in the article finds "National Intelligence Service (NIS)"
+                    self.by_key.insert(kind_key(kind, &norm_word(&a)), i);
                     aliases.push(a);
                 }
                 self.entities.push(Entity { name: surface, kind, role: None, role_class: None, words, key, aliases, sentences: Vec::new(), last_seen: sent, gender: None });

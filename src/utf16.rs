@@ -1,39 +1,54 @@
 //! The UTF-16 boundary. The engine works in byte offsets; every offset in a
 //! [`crate::Report`] is in UTF-16 code units, the units JavaScript strings use.
 //! Conversion happens once, here, through a prefix table.
+//!
+//! The table holds the UTF-16 offset at the start of every 32-byte block; an
+//! offset inside a block is found by counting the few bytes before it (each
+//! byte that starts a character counts one unit, a four-byte character two).
+//! ASCII text needs no table at all.
+
+const BLOCK: usize = 32;
 
 /// Maps byte offsets of one text to UTF-16 offsets.
-pub struct Utf16Map {
-    /// `None` for ASCII text, where the two agree. Otherwise, for every byte
-    /// offset that is a char boundary, the UTF-16 offset of that position.
-    table: Option<Vec<u32>>,
+pub struct Utf16Map<'a> {
+    bytes: &'a [u8],
+    /// UTF-16 offset at the start of each block; empty for ASCII text.
+    table: Vec<u32>,
     len16: usize,
 }
 
-impl Utf16Map {
-    pub fn new(text: &str) -> Utf16Map {
+#[inline]
+fn units(bytes: &[u8]) -> usize {
+    bytes.iter().map(|&b| ((b & 0xC0) != 0x80) as usize + (b >= 0xF0) as usize).sum()
+}
+
+impl<'a> Utf16Map<'a> {
+    pub fn new(text: &'a str) -> Utf16Map<'a> {
+        let bytes = text.as_bytes();
         if text.is_ascii() {
-            return Utf16Map { table: None, len16: text.len() };
+            return Utf16Map { bytes, table: Vec::new(), len16: bytes.len() };
         }
-        let mut table = vec![0u32; text.len() + 1];
-        let mut u = 0u32;
-        for (i, c) in text.char_indices() {
-            // Bytes inside a char map to the char's start (never read for valid spans).
-            for b in 0..c.len_utf8() {
-                table[i + b] = u;
-            }
-            u += c.len_utf16() as u32;
+        let mut table = Vec::with_capacity(bytes.len() / BLOCK + 1);
+        let mut u = 0usize;
+        for chunk in bytes.chunks(BLOCK) {
+            table.push(u as u32);
+            u += units(chunk);
         }
-        table[text.len()] = u;
-        Utf16Map { table: Some(table), len16: u as usize }
+        Utf16Map { bytes, table, len16: u }
     }
 
-    /// UTF-16 offset of byte offset `b` (clamped to the text).
+    /// UTF-16 offset of byte offset `b`, which must be a char boundary
+    /// (clamped to the text).
     pub fn at(&self, b: usize) -> usize {
-        match &self.table {
-            None => b.min(self.len16),
-            Some(t) => t[b.min(t.len() - 1)] as usize,
+        let b = b.min(self.bytes.len());
+        if self.table.is_empty() {
+            return b;
         }
+        let block = b / BLOCK;
+        if block >= self.table.len() {
+            return self.len16;
+        }
+        self.table[block] as usize + units(&self.bytes[block * BLOCK..b])
     }
 
     /// Length of the text in UTF-16 code units.
@@ -78,5 +93,14 @@ mod tests {
         assert_eq!(m.len(), 6);
         assert_eq!(slice_utf16(s, 1, 3).as_deref(), Some("😀"));
         assert_eq!(slice_utf16(s, 1, 2), None);
+    }
+
+    #[test]
+    fn agrees_with_encode_utf16_across_blocks() {
+        let s = "ab😀cdé—".repeat(40) + "x";
+        let m = Utf16Map::new(&s);
+        for (i, _) in s.char_indices().chain(std::iter::once((s.len(), ' '))) {
+            assert_eq!(m.at(i), s[..i].encode_utf16().count(), "byte {i}");
+        }
     }
 }

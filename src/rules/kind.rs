@@ -41,6 +41,10 @@ fn is_date_line(doc: &Doc, s: &Sent) -> bool {
 pub fn classify(doc: &Doc, s: &Sent) -> SentenceKind {
     let text = s.span.text(doc.text);
     let words = s.word_count(doc);
+    // Page furniture is short: long sentences skip the lower-casing and phrase checks.
+    if words > 60 {
+        return if text.trim_end().ends_with('?') { SentenceKind::Other } else { SentenceKind::Claim };
+    }
     let lower = text.trim().to_lowercase();
     let bare = lower.trim_end_matches([':', '.', '!', ' ']).trim_start_matches(['#', ' ']);
 
