@@ -231,7 +231,7 @@ impl Resolver {
                 if let Some((a, b)) = names::run_starting_at(doc, s, t) {
                     if let Some(n) = names::classify(doc, a, b) {
                         if n.kind == NameKind::Person && n.t1 - n.t0 >= 2 && (n.t0..n.t1).all(|x| !doc.hits_at(x).iter().any(|h| matches!(doc.class(h), Class::Place(_) | Class::Org(_) | Class::SourceNoun(_)))) {
-                            let role = (n.r0 < n.t0).then_some((n.r0, n.t0));
+                            let role = crate::rules::attribution::real_role(doc, n.r0, n.t0);
                             self.person(doc, n.t0, n.t1, role, s.idx);
                         }
                     }

@@ -165,10 +165,20 @@ fn choose(doc: &Doc, s: &Sent, a: usize, b: usize, cue: usize) -> Option<AttrHit
     }
     // The core runs to the first preposition that is not inside a capitalised name.
     let mut c = a;
+    let mut phrase: Option<AttributionKind> = None;
     while c < b {
         // A multi-word source phrase stays whole: "people familiar with the matter".
         if let Some(h) = doc.hit_at(c, |cl| matches!(cl, Class::SourceNoun(_))).filter(|h| h.t1 > c + 1 && h.t1 <= b) {
+            if let Class::SourceNoun(k) = doc.class(h) {
+                phrase = Some(k);
+            }
             c = h.t1;
+            // "people familiar with" + its object: "the negotiations"
+            if doc.is_one_of(c - 1, &["with", "of", "about"]) {
+                while c < b && !doc.is_punct(c) && !(doc.is_lower_word(c) && doc.is_one_of(c, PREPS) && !doc.is_one_of(c, &["of"])) {
+                    c += 1;
+                }
+            }
             continue;
         }
         if doc.is_lower_word(c) && doc.is_one_of(c, PREPS) && c > a && !(doc.is_cap(c - 1) && doc.is_cap(c + 1) && doc.is_one_of(c, &["of", "for"])) {
@@ -189,6 +199,12 @@ fn choose(doc: &Doc, s: &Sent, a: usize, b: usize, cue: usize) -> Option<AttrHit
     }
     let head = c - 1;
 
+    if doc.is_one_of(head, PRONOUNS_PERSON) && head == a {
+        return Some(AttrHit { kind: AttributionKind::NamedPerson, source: Some((head, head + 1)), name: None, cue: None, role: None, quote: QuoteType::Indirect, pronoun: true, priority: 0 });
+    }
+    if doc.is_one_of(head, &["they", "it"]) && head == a {
+        return Some(AttrHit { kind: AttributionKind::Vague, source: Some((head, head + 1)), name: None, cue: None, role: None, quote: QuoteType::Indirect, pronoun: true, priority: 0 });
+    }
     // An example name after the group: "analysts like Kim Dae Young".
     if c < b && (doc.is_one_of(c, &["like", "including"]) || doc.is(c, "such")) {
         let start = if doc.is(c, "such") { c + 2 } else { c + 1 };
@@ -204,7 +220,7 @@ fn choose(doc: &Doc, s: &Sent, a: usize, b: usize, cue: usize) -> Option<AttrHit
         if let Some((x, y)) = names::run_ending_at(doc, s, head) {
             if let Some(n) = names::classify(doc, x, y) {
                 let role_start = (a..n.t0).find(|&t| !doc.is_one_of(t, DETERMINERS)).unwrap_or(n.t0);
-                return Some(named(doc, s, n, (role_start < n.t0).then_some((role_start, n.t0))));
+                return Some(named(doc, s, n, real_role(doc, role_start, n.t0)));
             }
         }
     }
@@ -218,29 +234,15 @@ fn choose(doc: &Doc, s: &Sent, a: usize, b: usize, cue: usize) -> Option<AttrHit
         }
         return None;
     }
-    if doc.is_one_of(head, PRONOUNS_PERSON) && head == a {
-        return Some(AttrHit { kind: AttributionKind::NamedPerson, source: Some((head, head + 1)), name: None, cue: None, role: None, quote: QuoteType::Indirect, pronoun: true, priority: 0 });
-    }
-    if doc.is_one_of(head, &["they", "it"]) && head == a {
-        return Some(AttrHit { kind: AttributionKind::Vague, source: Some((head, head + 1)), name: None, cue: None, role: None, quote: QuoteType::Indirect, pronoun: true, priority: 0 });
-    }
     // A document: its author is the source ("an analysis … by the Open Source Center").
     if doc.is_one_of(head, DOCUMENT_NOUNS) && c < b {
-        for t in ["by", "from", "of"].iter().flat_map(|p| (c..b).filter(move |&t| doc.is(t, p))) {
-            {
-                let mut x = t + 1;
-                while x < b && (doc.is_one_of(x, DETERMINERS) || (doc.is_lower_word(x) && !doc.is_one_of(x, PREPS))) {
-                    x += 1;
-                }
-                if let Some(h) = choose(doc, s, x, b, cue) {
-                    if matches!(h.kind, AttributionKind::NamedOrganization | AttributionKind::NamedPerson) {
-                        return Some(h);
-                    }
-                }
-            }
+        if let Some(h) = author(doc, s, c, b, cue) {
+            return Some(h);
         }
     }
-    let kind = if let Some((k, _)) = source_noun_kind(doc, head, a) {
+    let kind = if let Some(k) = phrase {
+        Some(k)
+    } else if let Some((k, _)) = source_noun_kind(doc, head, a) {
         Some(k)
     } else if let Some(r) = names::role_class(doc, head) {
         Some(match r {
@@ -261,14 +263,38 @@ fn choose(doc: &Doc, s: &Sent, a: usize, b: usize, cue: usize) -> Option<AttrHit
     Some(AttrHit { kind, source: Some((a, c)), name: None, cue: None, role, quote: QuoteType::Indirect, pronoun: false, priority: 0 })
 }
 
+/// The named author of a document phrase: the name after "by", "from" or "of"
+/// within `c..b` ("… published on Friday by the Open Source Center").
+fn author(doc: &Doc, s: &Sent, c: usize, b: usize, cue: usize) -> Option<AttrHit> {
+    for t in ["by", "from", "of"].iter().flat_map(|p| (c..b).filter(move |&t| doc.is(t, p))) {
+        let mut x = t + 1;
+        while x < b && (doc.is_one_of(x, DETERMINERS) || (doc.is_lower_word(x) && !doc.is_one_of(x, PREPS))) {
+            x += 1;
+        }
+        if let Some(h) = choose(doc, s, x, b, cue) {
+            if matches!(h.kind, AttributionKind::NamedOrganization | AttributionKind::NamedPerson) {
+                return Some(h);
+            }
+        }
+    }
+    None
+}
+
 fn named(_doc: &Doc, s: &Sent, n: Name, role: Option<(usize, usize)>) -> AttrHit {
     let n = names::extend_org(_doc, s, n);
     let kind = match n.kind {
         NameKind::Person => AttributionKind::NamedPerson,
         NameKind::Org | NameKind::Place => AttributionKind::NamedOrganization,
     };
-    let role = if n.r0 < n.t0 { Some((n.r0, n.t0)) } else { role };
+    // Leading title words are the role ("Treasury Secretary"), unless they are
+    // only an honorific ("Mr.", "Dr."), which is no role at all.
+    let role = real_role(_doc, n.r0, n.t0).or(role);
     AttrHit { kind, source: Some((n.t0, n.t1)), name: Some(n), cue: None, role, quote: QuoteType::Indirect, pronoun: false, priority: 0 }
+}
+
+/// `r0..r1` as a role, if it holds a role word that is not just an honorific.
+pub fn real_role(doc: &Doc, r0: usize, r1: usize) -> Option<(usize, usize)> {
+    (r0 < r1 && (r0..r1).any(|t| names::role_class(doc, t).is_some_and(|c| c != RoleClass::Honorific))).then_some((r0, r1))
 }
 
 /// The token left of `v` once adverbs/auxiliaries are skipped, and whether a
@@ -423,7 +449,7 @@ fn verb_source(doc: &Doc, s: &Sent, v0: usize, v1: usize) -> Option<AttrHit> {
         let inner = (open + 1, head);
         let left_end = open - 1;
         let mut left = None;
-        if plausible_head(doc, s, left_end, v0) {
+        if left_end >= s.t0 && !doc.is_punct(left_end) {
             let a = np_left(doc, s, left_end);
             left = choose(doc, s, a, left_end + 1, v0);
         }
@@ -438,8 +464,13 @@ fn verb_source(doc: &Doc, s: &Sent, v0: usize, v1: usize) -> Option<AttrHit> {
                 h.role = l.role.or(l.source);
                 h
             }
+            // "The report, published by the World Bank, found": the author speaks.
+            (Some(l), _) if l.kind == AttributionKind::Vague && l.source.is_some_and(|(_, y)| doc.is_one_of(y - 1, DOCUMENT_NOUNS)) && (inner.0..inner.1).any(|t| doc.is(t, "by")) => {
+                author(doc, s, inner.0, inner.1, v0).unwrap_or(l)
+            }
             (Some(mut l), _) => {
-                if l.role.is_none() {
+                let relative = doc.is_one_of(inner.0, &["who", "which", "whose", "whom", "that", "where", "when"]);
+                if l.role.is_none() && !relative {
                     let mut r1 = inner.1;
                     if let Some(p) = (inner.0..inner.1).find(|&t| doc.is_lower_word(t) && doc.is_one_of(t, PREPS)) {
                         r1 = p;

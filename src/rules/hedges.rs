@@ -133,6 +133,10 @@ fn generic_subject(doc: &Doc, s: &Sent, t: usize) -> bool {
     while a > lo {
         let p = a - 1;
         if doc.is_one_of(p, BOUNDARY) || (doc.is_lower_word(p) && doc.is_one_of(p, SUBORD) && p + 1 < t) {
+            // "warned that prices may rise": a reported prediction, not a rule
+            if doc.is(p, "that") && (s.t0..p).any(|x| doc.hits_at(x).iter().any(|h| matches!(doc.class(h), Class::Report(_)))) {
+                return false;
+            }
             break;
         }
         a = p;

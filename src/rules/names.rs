@@ -113,6 +113,10 @@ pub fn run_starting_at(doc: &Doc, sent: &Sent, start: usize) -> Option<(usize, u
             b += 1;
         } else if doc.is(b, ".") && b + 1 < sent.t1 && name_word(doc, b + 1) && (doc.tok(b - 1).chars().count() == 1 || role_class(doc, b - 1).is_some()) {
             b += 2;
+        } else if doc.is(b, ".") && org_word(doc, b - 1) == Some(OrgClass::Head) && doc.tok(b - 1).len() <= 4 {
+            // "Baltic Freight Ltd." keeps its dot
+            b += 1;
+            break;
         } else if doc.is_one_of(b, PARTICLES) && b + 1 < sent.t1 && name_word(doc, b + 1) {
             b += 2;
         } else {
@@ -127,6 +131,17 @@ pub fn run_starting_at(doc: &Doc, sent: &Sent, start: usize) -> Option<(usize, u
 pub fn classify(doc: &Doc, t0: usize, t1: usize) -> Option<Name> {
     // Split off leading roles, honorifics, nationality words and dots.
     let mut a = t0;
+    while a < t1 && doc.is_one_of(a, &["the", "a", "an", "this", "that"]) {
+        a += 1;
+    }
+    let t0 = a;
+    // "Treasury Secretary Janet Morales": everything up to the last title word
+    // is the role, when a name follows it.
+    if let Some(last_role) = (a..t1).rev().find(|&t| role_class(doc, t).is_some_and(|c| c != RoleClass::Honorific) && org_word(doc, t).is_none()) {
+        if last_role + 1 < t1 && doc.is_cap(last_role + 1) && org_word(doc, t1 - 1) != Some(OrgClass::Head) {
+            a = last_role + 1;
+        }
+    }
     // Where the name starts if the nationality belongs to it ("Korean Central News Agency").
     let mut with_demonym = None;
     while a < t1 {
@@ -153,14 +168,14 @@ pub fn classify(doc: &Doc, t0: usize, t1: usize) -> Option<Name> {
     if t1 - a == 1 && doc.is_one_of(a, CALENDAR) {
         return None;
     }
-    let last = t1 - 1;
+    let last = if doc.is(t1 - 1, ".") && t1 - 1 > a { t1 - 2 } else { t1 - 1 };
     if org_word(doc, last) == Some(OrgClass::Head) {
         if let Some(d) = with_demonym {
             return Some(Name { kind: NameKind::Org, t0: d, t1, r0: t0 });
         }
     }
     let whole_is_place = place_len(doc, a).is_some_and(|n| a + n == t1);
-    let kind = if org_word(doc, last) == Some(OrgClass::Head) && t1 - a >= 2 {
+    let kind = if org_word(doc, last) == Some(OrgClass::Head) && last + 1 - a >= 2 {
         NameKind::Org
     } else if (a..t1).any(|t| org_word(doc, t) == Some(OrgClass::Known)) {
         NameKind::Org
@@ -187,7 +202,7 @@ pub fn extend_org(doc: &Doc, sent: &Sent, n: Name) -> Name {
     if n.kind != NameKind::Org {
         return n;
     }
-    while n.t1 + 1 < sent.t1 && doc.is_one_of(n.t1, &["of", "for", "on"]) && doc.is_cap(n.t1 + 1) {
+    while n.t1 + 1 < sent.t1 && doc.is_one_of(n.t1, &["of", "for", "on"]) && doc.is_cap(n.t1 + 1) && !doc.is_one_of(n.t1 + 1, CALENDAR) {
         match run_starting_at(doc, sent, n.t1 + 1) {
             Some((_, b)) => n.t1 = b,
             None => break,
