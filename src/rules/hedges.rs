@@ -115,7 +115,14 @@ fn guard_ok(doc: &Doc, s: &Sent, g: Guard, t: usize, t1: usize) -> bool {
             if doc.is(t, "most") && !(doc.is(next, "of") || (doc.is_lower_word(next) && doc.tok(next).ends_with('s') && !doc.tok(next).ends_with("ss"))) {
                 return false;
             }
-            next < s.t1 && !doc.is_one_of(next, &["years", "times", "more", "less", "longer"])
+            // Time spans and counts ("many years", "some time", "several hundred")
+            // measure duration or number, not who holds a view.
+            const TIME_OR_COUNT: &[&str] = &[
+                "years", "times", "time", "months", "weeks", "days", "hours", "minutes", "seconds", "decades",
+                "centuries", "generations", "occasions", "more", "less", "longer", "hundred", "hundreds",
+                "thousand", "thousands", "million", "millions", "dozen",
+            ];
+            next < s.t1 && !doc.is_one_of(next, TIME_OR_COUNT)
         }
         Guard::Forecast => !prev.is_some_and(|p| doc.is_one_of(p, &["as", "than", "un"])),
     }
