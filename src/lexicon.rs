@@ -205,6 +205,10 @@ fn parse_entry(which: &str, f: &[&str]) -> Option<Entry> {
             (Class::Report(p), parse_weight(f.get(2), 1.0))
         }
         "sources" => {
+            // an institution is marked by weight 0.5 (see sources.txt)
+            if class_s == "institution" {
+                return Some(Entry { phrase, class: Class::SourceNoun(AttributionKind::UnnamedOfficial), weight: 0.5 });
+            }
             let k = match class_s {
                 "unnamedOfficial" => AttributionKind::UnnamedOfficial,
                 "vague" => AttributionKind::Vague,

@@ -230,6 +230,20 @@ fn run(text: &str, lex: &Lexicon) -> Report {
     }
 
     carry_quotes(&sents, &mut out);
+    continue_quotes(&sents, &mut out);
+    // Each source lists every sentence that cites it, carried quotations included.
+    for src in sources.iter_mut() {
+        src.sentences.clear();
+    }
+    for s in &out {
+        for a in &s.attributions {
+            if let Some(id) = a.source.as_ref().and_then(|x| x.source_id) {
+                if sources[id].sentences.last() != Some(&s.index) {
+                    sources[id].sentences.push(s.index);
+                }
+            }
+        }
+    }
     for (s, &(n, c)) in out.iter_mut().zip(&features) {
         score::score_sentence(s, n, c);
     }
@@ -259,6 +273,22 @@ fn carry_quotes(sents: &[doc::Sent], out: &mut [Sentence]) {
                     out[i].status = Status { label: StatusLabel::Claimed, cues: a_cue(&out[i + 1]), why: "Part of a quotation attributed in the next sentence.".into() };
                 }
             }
+        }
+    }
+}
+
+/// A quotation that continues after its attribution keeps the speaker:
+/// “First,” she said. “Second.” — the second sentence is hers too.
+fn continue_quotes(sents: &[doc::Sent], out: &mut [Sentence]) {
+    for i in 1..sents.len() {
+        let starts_quoted = sents[i].quoted.first() == Some(&true);
+        if !starts_quoted || !out[i].attributions.is_empty() || sents[i - 1].paragraph != sents[i].paragraph {
+            continue;
+        }
+        let Some(a) = out[i - 1].attributions.first().filter(|a| a.quote == QuoteType::Direct).cloned() else { continue };
+        out[i].attributions.push(a);
+        if out[i].status.label == StatusLabel::Asserted {
+            out[i].status = Status { label: StatusLabel::Claimed, cues: a_cue(&out[i - 1]), why: "Part of a quotation attributed in the sentence before.".into() };
         }
     }
 }

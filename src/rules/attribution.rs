@@ -114,7 +114,7 @@ fn np_left(doc: &Doc, s: &Sent, h: usize) -> usize {
         }
         let ok = if doc.is_word(p) {
             let lower = !doc.toks[p].cap;
-            !(lower && (doc.is_one_of(p, CLAUSE_WORDS) || (doc.tok(p).ends_with("ed") && source_noun_kind(doc, p, s.t0).is_none() && !doc.tok(p).contains('-'))))
+            !((lower || p == s.t0) && (doc.is_one_of(p, CLAUSE_WORDS) || doc.is_one_of(p, &["and", "or", "but", "yet", "so"]) || (lower && doc.tok(p).ends_with("ed") && source_noun_kind(doc, p, s.t0).is_none() && !doc.tok(p).contains('-'))))
                 && !(lower && doc.hits_at(p).iter().any(|h| matches!(doc.class(h), Class::Report(_))) && source_noun_kind(doc, p, p).is_none())
         } else if doc.is_number(p) {
             true
@@ -254,8 +254,17 @@ fn choose(doc: &Doc, s: &Sent, a: usize, b: usize, cue: usize) -> Option<AttrHit
     } else {
         None
     }?;
-    // A named place or organisation modifying an official noun keeps the noun's
-    // kind ("South Korean officials"); a named outlet in "state media" stays an org.
+    // A state body named by its country is a named organisation ("Portugal's
+    // government"); people stay unnamed officials ("South Korean officials").
+    let institution = doc.covering(head, a, |cl| matches!(cl, Class::SourceNoun(_))).is_some_and(|h| doc.entry(h).weight < 1.0);
+    let kind = if kind == AttributionKind::UnnamedOfficial
+        && institution
+        && (a..head).any(|t| doc.is_cap(t) && !doc.is_one_of(t, DETERMINERS) && !names::sentence_initial_common(doc, s, t))
+    {
+        AttributionKind::NamedOrganization
+    } else {
+        kind
+    };
     let role = names::role_class(doc, head).filter(|r| *r != RoleClass::Honorific).map(|_| {
         let start = (a..c).find(|&t| !doc.is_one_of(t, DETERMINERS) && !doc.is_possessive(t) && !(doc.is_cap(t))).unwrap_or(head);
         (start, c)
@@ -353,6 +362,10 @@ pub fn detect(doc: &Doc, s: &Sent, hedges: &[HedgeHit]) -> Vec<AttrHit> {
         }
         // Cues inside quotation marks are the quoted speaker's.
         if s.is_quoted(v0) {
+            continue;
+        }
+        // A capitalised cue mid-sentence is part of a name ("United States").
+        if doc.is_cap(v0) && v0 > s.t0 && !doc.is_punct(v0 - 1) {
             continue;
         }
         // Part of a hearsay hedge ("is said to", "is reported to").

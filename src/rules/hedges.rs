@@ -56,7 +56,10 @@ fn guard_ok(doc: &Doc, s: &Sent, g: Guard, t: usize, t1: usize) -> bool {
             }
             // Passive of a procedure: "may be used", "could be combined".
             let be = if doc.is(next, "be") { Some(next) } else if doc.is_one_of(next, &["also", "often", "sometimes", "only", "then"]) && doc.is(next + 1, "be") { Some(next + 1) } else { None };
-            if be.is_some_and(|b| doc.is_lower_word(b + 1) && doc.tok(b + 1).ends_with("ed")) {
+            // A relative pronoun points at a particular thing: "the deal, which
+            // could be signed in May" is about that deal.
+            let relative = prev.is_some_and(|p| doc.is_one_of(p, &["which", "who", "that"]));
+            if be.is_some_and(|b| doc.is_lower_word(b + 1) && doc.tok(b + 1).ends_with("ed")) && !relative {
                 return false;
             }
             // Generic subject: "bridges may carry", "a player may choose",
