@@ -58,7 +58,7 @@ impl<'a> Doc<'a> {
         let mut cursor = 0usize;
         let mut hits: Vec<Hit> = Vec::with_capacity(raw.len());
         for (s, e, entry) in raw {
-            while cursor < toks.len() && toks[cursor].span.start < s {
+            while cursor < toks.len() && (toks[cursor].start as usize) < s {
                 cursor += 1;
             }
             if cursor >= toks.len() {
@@ -66,7 +66,7 @@ impl<'a> Doc<'a> {
             }
             let t0 = cursor;
             let mut t1 = t0;
-            while t1 < toks.len() && toks[t1].span.start < e {
+            while t1 < toks.len() && (toks[t1].start as usize) < e {
                 t1 += 1;
             }
             hits.push(Hit { span: Span::new(s, e), t0, t1: t1.max(t0 + 1), entry });
@@ -165,7 +165,7 @@ impl<'a> Doc<'a> {
         if t0 >= t1 || t1 > self.toks.len() {
             return Span::default();
         }
-        Span::new(self.toks[t0].span.start, self.toks[t1 - 1].span.end)
+        Span::new(self.toks[t0].start as usize, self.toks[t1 - 1].end as usize)
     }
 
     pub fn span_text(&self, t0: usize, t1: usize) -> &str {

@@ -107,6 +107,8 @@ pub struct Lexicon {
     ac: AhoCorasick,
     pub abbreviations: HashMap<String, AbbrevClass>,
     pub boilerplate: Vec<(String, BoilerHow)>,
+    /// The `contains` boilerplate phrases, matched without lower-casing.
+    pub boiler_contains: AhoCorasick,
     /// One-word roles, organisation words and places: words that continue a
     /// name after an abbreviation ("U.S. Army", "U.S. President").
     pub name_words: std::collections::HashSet<String>,
@@ -356,12 +358,16 @@ impl Lexicon {
                 boilerplate.push((f[0].to_lowercase(), how));
             }
         }
+        let boiler_contains = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .build(boilerplate.iter().filter(|(_, h)| *h == BoilerHow::Contains).map(|(p, _)| p.as_str()))
+            .map_err(|e| e.to_string())?;
         let name_words = entries
             .iter()
             .filter(|e| matches!(e.class, Class::Role(_) | Class::Org(_) | Class::Place(_)) && !e.phrase.contains(' '))
             .map(|e| e.phrase.clone())
             .collect();
-        Ok(Lexicon { entries, pattern_entries, ac, abbreviations, boilerplate, name_words })
+        Ok(Lexicon { entries, pattern_entries, ac, abbreviations, boilerplate, boiler_contains, name_words })
     }
 
     /// All whole-word matches in `text`, overlapping, in one pass.

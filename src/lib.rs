@@ -78,8 +78,8 @@ impl std::error::Error for Error {}
 
 /// Analyse `text`, refusing input over the size limit or with bad options.
 pub fn try_analyze(text: &str, options: &Options) -> Result<Report, Error> {
-    if text.len() > options.max_bytes {
-        return Err(Error::TooLarge { bytes: text.len(), limit: options.max_bytes });
+    if text.len() > options.max_bytes.min(u32::MAX as usize) {
+        return Err(Error::TooLarge { bytes: text.len(), limit: options.max_bytes.min(u32::MAX as usize) });
     }
     let custom;
     let lex = if options.extra_terms.is_empty() && options.disabled_terms.is_empty() {

@@ -11,17 +11,22 @@ pub enum TokKind {
     Punct,
 }
 
+/// A token: 12 bytes, with u32 byte offsets (inputs are limited to 4 GiB).
 #[derive(Clone, Copy, Debug)]
 pub struct Token {
-    pub span: Span,
+    pub start: u32,
+    pub end: u32,
     pub kind: TokKind,
     /// First character is uppercase.
     pub cap: bool,
 }
 
 impl Token {
+    pub fn span(&self) -> Span {
+        Span::new(self.start as usize, self.end as usize)
+    }
     pub fn text<'a>(&self, src: &'a str) -> &'a str {
-        &src[self.span.start..self.span.end]
+        src.get(self.start as usize..self.end as usize).unwrap_or("")
     }
     pub fn is_word(&self) -> bool {
         self.kind == TokKind::Word
@@ -65,9 +70,9 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 break;
             }
             let kind = if numeric_start && !has_alpha { TokKind::Number } else if numeric_start { TokKind::Number } else { TokKind::Word };
-            out.push(Token { span: Span::new(i, end), kind, cap: c.is_uppercase() });
+            out.push(Token { start: i as u32, end: end as u32, kind, cap: c.is_uppercase() });
         } else {
-            out.push(Token { span: Span::new(i, i + c.len_utf8()), kind: TokKind::Punct, cap: false });
+            out.push(Token { start: i as u32, end: (i + c.len_utf8()) as u32, kind: TokKind::Punct, cap: false });
         }
     }
     out
@@ -75,7 +80,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 
 /// Index of the first token whose start is >= `byte`.
 pub fn first_at_or_after(tokens: &[Token], byte: usize) -> usize {
-    tokens.partition_point(|t| t.span.start < byte)
+    tokens.partition_point(|t| (t.start as usize) < byte)
 }
 
 #[cfg(test)]

@@ -41,22 +41,23 @@ fn is_date_line(doc: &Doc, s: &Sent) -> bool {
 pub fn classify(doc: &Doc, s: &Sent) -> SentenceKind {
     let text = s.span.text(doc.text);
     let words = s.word_count(doc);
-    // Page furniture is short: long sentences skip the lower-casing and phrase checks.
-    if words > 60 {
-        return if text.trim_end().ends_with('?') { SentenceKind::Other } else { SentenceKind::Claim };
+    if doc.lex.boiler_contains.is_match(text) {
+        return SentenceKind::Boilerplate;
     }
-    let lower = text.trim().to_lowercase();
+    // Page furniture is short: longer sentences skip the lower-casing and phrase checks.
+    let lower = if words <= 12 { text.trim().to_lowercase() } else { String::new() };
     let bare = lower.trim_end_matches([':', '.', '!', ' ']).trim_start_matches(['#', ' ']);
 
     if is_url_or_email(text) || (words > 0 && is_date_line(doc, s)) {
         return SentenceKind::Boilerplate;
     }
-    for (phrase, how) in &doc.lex.boilerplate {
+    for (phrase, how) in doc.lex.boilerplate.iter().filter(|_| words <= 12) {
         let short = words <= 12;
         let hit = match how {
             BoilerHow::Exact => bare == phrase,
             BoilerHow::Prefix => short && starts_with_word(&lower, phrase) && byline_ok(doc, s, phrase),
-            BoilerHow::Contains => lower.contains(phrase.as_str()),
+            BoilerHow::Contains => false, // matched above
+
             BoilerHow::Cta => short && starts_with_word(&lower, phrase),
         };
         if hit {

@@ -244,7 +244,7 @@ mod tests {
         let sents = doc.sentences(&ss);
         let s = &sents[0];
         let start = text.find(name).unwrap();
-        let t = (s.t0..s.t1).find(|&t| doc.toks[t].span.start == start).unwrap();
+        let t = (s.t0..s.t1).find(|&t| doc.toks[t].start as usize == start).unwrap();
         let (a, b) = run_starting_at(&doc, s, t).unwrap();
         classify(&doc, a, b).map(|n| n.kind)
     }
