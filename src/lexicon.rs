@@ -45,6 +45,7 @@ pub enum Guard {
 pub enum CuePattern {
     Verb,
     Prep,
+    Noun,
     Venue,
 }
 
@@ -201,6 +202,7 @@ fn parse_entry(which: &str, f: &[&str]) -> Option<Entry> {
             let p = match class_s {
                 "verb" => CuePattern::Verb,
                 "prep" => CuePattern::Prep,
+                "noun" => CuePattern::Noun,
                 "venue" => CuePattern::Venue,
                 _ => return None,
             };

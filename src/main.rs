@@ -169,7 +169,7 @@ fn write_text(out: &mut impl Write, r: &Report, color: bool) -> std::io::Result<
             continue;
         }
         let a = s.attributions.first();
-        let kind = a.map(|a| format!("{:?}", a.kind)).unwrap_or_else(|| "none".into());
+        let kind = a.map(|a| serde_json::to_value(a.kind).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default()).unwrap_or_else(|| "none".into());
         let src = a.and_then(|a| a.source.as_ref()).map(|x| x.text.as_str()).unwrap_or("-");
         let colour = if !color {
             ""

@@ -68,6 +68,8 @@ const PLURAL_STOP: &[&str] = &["is", "was", "has", "does", "this", "its", "his",
 const DOCUMENT_NOUNS: &[&str] = &[
     "analysis", "report", "study", "survey", "statement", "data", "assessment", "review", "documents", "document",
     "images", "imagery", "figures", "estimate", "estimates", "investigation", "findings", "poll", "records", "memo",
+    "summary", "results", "tally", "count", "census", "filing", "filings", "transcript", "letter", "audit", "paper",
+    "indictment", "complaint", "lawsuit", "ruling", "budget", "forecast", "testimony",
 ];
 
 fn source_noun_kind(doc: &Doc, t: usize, lo: usize) -> Option<(AttributionKind, usize)> {
@@ -86,6 +88,17 @@ fn is_plural_noun(doc: &Doc, t: usize) -> bool {
 fn plausible_head(doc: &Doc, s: &Sent, t: usize, cue: usize) -> bool {
     if t < s.t0 {
         return false;
+    }
+    if doc.is_one_of(t, CLAUSE_WORDS) || doc.is_one_of(t, DETERMINERS) || doc.is_one_of(t, &["and", "or", "but", "then"]) {
+        return false;
+    }
+    // the object of an open-ended source phrase: "a person familiar with the matter"
+    let lo = t.saturating_sub(6).max(s.t0);
+    if (lo..t).any(|x| doc.hits_at(x).iter().any(|h| matches!(doc.class(h), Class::SourceNoun(_)) && h.t1 > x + 1 && h.t1 <= t && doc.is_one_of(h.t1 - 1, &["with", "of", "about"]))) {
+        return true;
+    }
+    if doc.is_one_of(t, DOCUMENT_NOUNS) {
+        return true;
     }
     if doc.is_cap(t) && !names::lexicon_word(doc, t) {
         return !names::sentence_initial_common(doc, s, t) || t + 1 == cue;
@@ -147,6 +160,10 @@ fn np_right(doc: &Doc, s: &Sent, a: usize) -> usize {
         } else if doc.is(b, "(") && b + 2 < s.t1 && doc.is(b + 2, ")") {
             b += 2;
             true
+        } else if doc.is(b, ".") && b > a && doc.is_cap(b - 1) && doc.tok(b - 1).chars().count() == 1 && b >= a + 2 && doc.is(b - 2, ".") {
+            // the last dot of "U.S."
+            b += 1;
+            break;
         } else {
             doc.is(b, ".") && b > a && doc.is_cap(b - 1) && doc.tok(b - 1).chars().count() <= 3 && b + 1 < s.t1 && doc.is_cap(b + 1)
         };
@@ -162,6 +179,23 @@ fn np_right(doc: &Doc, s: &Sent, a: usize) -> usize {
 fn choose(doc: &Doc, s: &Sent, a: usize, b: usize, cue: usize) -> Option<AttrHit> {
     if a >= b {
         return None;
+    }
+    // A negated subject is no source: "neither delegation", "no one", "none of them".
+    if doc.is_one_of(a, &["neither", "no", "none", "nobody", "nor"]) {
+        return None;
+    }
+    // "one of the people", "two of the officials": the group decides.
+    let mut a = a;
+    if b > a + 2 && (doc.is_number(a) || doc.is_one_of(a, &["one", "two", "three", "some", "several", "many", "most"])) && doc.is(a + 1, "of") {
+        a += 2;
+        while a < b && doc.is_one_of(a, DETERMINERS) {
+            a += 1;
+        }
+        if a >= b {
+            return None;
+        }
+    } else if b > a + 1 && doc.is_one_of(a, &["one", "another"]) && doc.is_lower_word(a + 1) {
+        a += 1;
     }
     // The core runs to the first preposition that is not inside a capitalised name.
     let mut c = a;
@@ -181,7 +215,7 @@ fn choose(doc: &Doc, s: &Sent, a: usize, b: usize, cue: usize) -> Option<AttrHit
             }
             continue;
         }
-        if doc.is_lower_word(c) && doc.is_one_of(c, PREPS) && c > a && !(doc.is_cap(c - 1) && doc.is_cap(c + 1) && doc.is_one_of(c, &["of", "for"])) {
+        if doc.is_lower_word(c) && doc.is_one_of(c, PREPS) && c > a && !(names::is_org_head(doc, c - 1) && doc.is_cap(c + 1) && doc.is_one_of(c, &["of", "for", "on"])) {
             break;
         }
         if doc.is(c, "such") && doc.is(c + 1, "as") {
@@ -374,6 +408,15 @@ pub fn detect(doc: &Doc, s: &Sent, hedges: &[HedgeHit]) -> Vec<AttrHit> {
         }
         let mut found = match pattern {
             CuePattern::Verb => verb_source(doc, s, v0, v1),
+            // "claims from the U.S. and Ukraine that …"
+            CuePattern::Noun if doc.is_one_of(v1, &["from", "by"]) && !doc.is_cap(v0) => {
+                let b = np_right(doc, s, v1 + 1);
+                choose(doc, s, v1 + 1, b, v0).map(|mut h| {
+                    h.priority = 1;
+                    h
+                })
+            }
+            CuePattern::Noun => None,
             CuePattern::Prep | CuePattern::Venue => {
                 let mut a = v1;
                 while a < s.t1 && doc.is_one_of(a, &["the", "a", "an"]) && false {
@@ -422,10 +465,14 @@ fn verb_source(doc: &Doc, s: &Sent, v0: usize, v1: usize) -> Option<AttrHit> {
             return None;
         }
         // "media reports suggest …" (noun) vs "state media reported." (verb)
-        let next_is_verb = v1 < s.t1
-            && (doc.is_one_of(v1, &["from", "of", "in", "on", "that"])
+        let noun_follows = v1 < s.t1
+            && (doc.is_one_of(v1, &["from", "of"])
                 || (doc.is_lower_word(v1) && doc.hits_at(v1).iter().any(|h| matches!(doc.class(h), Class::Report(_) | Class::Hedge(..)))));
-        if doc.is_one_of(p, &["media", "news", "press", "intelligence"]) && next_is_verb && !doc.is(v1, "that") {
+        if doc.is_one_of(p, &["media", "news", "press", "intelligence"]) && noun_follows {
+            return None;
+        }
+        // "If confirmed, …", "once confirmed": a condition, not a report.
+        if doc.is_one_of(p, &["if", "unless", "once", "until"]) {
             return None;
         }
     }
@@ -444,9 +491,11 @@ fn verb_source(doc: &Doc, s: &Sent, v0: usize, v1: usize) -> Option<AttrHit> {
     let head = head?;
     // Inverted: “…,” said Mr. Shin / …, said the official.
     if doc.is(head, ",") || doc.is(head, "”") || doc.is(head, "\"") {
-        let inverted_ok = v1 < s.t1 && (doc.is_cap(v1) || doc.is_one_of(v1, DETERMINERS) || source_noun_kind(doc, v1, v1).is_some());
-        if inverted_ok && !doc.is_one_of(v1, &["that"]) {
-            let b = np_right(doc, s, v1);
+        let inverted_ok = v1 < s.t1 && (doc.is_cap(v1) || doc.is_one_of(v1, DETERMINERS) || doc.is_one_of(v1, &["one", "two", "another", "several"]) || source_noun_kind(doc, v1, v1).is_some());
+        // "…, said the official." but not "X, a director, said the readings were high"
+        let b = np_right(doc, s, v1);
+        let clause_ends = b >= s.t1 || doc.is_punct(b) || doc.is_one_of(b, &["in", "on", "at", "during", "after", "before", "while", "when", "via", "last", "this", "earlier", "late"]);
+        if inverted_ok && clause_ends && !doc.is_one_of(v1, &["that"]) {
             if let Some(mut h) = choose(doc, s, v1, b, v1) {
                 h.priority = if frames_end(doc, s, b) { 3 } else { 2 };
                 return Some(h);
@@ -493,15 +542,28 @@ fn verb_source(doc: &Doc, s: &Sent, v0: usize, v1: usize) -> Option<AttrHit> {
                 }
                 l
             }
-            (None, Some(n)) => named(doc, s, n, None),
+            // "His coach, Will Brennan, said": the left phrase is the role.
+            (None, Some(n)) => {
+                let a = np_left(doc, s, left_end);
+                let role = (left_end + 1 - a <= 6 && a <= left_end).then(|| ((a..=left_end).find(|&t| !doc.is_one_of(t, DETERMINERS) && !doc.is_possessive(t)).unwrap_or(a), left_end + 1));
+                named(doc, s, n, role.filter(|r| r.0 < r.1))
+            }
             (None, None) => return None,
         };
         h.priority = if frame && quote_before(doc, s, open) { 3 } else { 2 };
         return Some(h);
     }
-    if !plausible_head(doc, s, head, v0) {
-        return None;
-    }
+    let head = if plausible_head(doc, s, head, v0) {
+        head
+    } else {
+        // "Critics of the deal say", "Researchers who were not involved said":
+        // the head noun sits before the preposition or relative pronoun.
+        let lo = head.saturating_sub(10).max(s.t0);
+        (lo..head)
+            .rev()
+            .take_while(|&x| !doc.is_punct(x))
+            .find(|&x| x + 1 <= head && doc.is_one_of(x + 1, &["of", "on", "in", "from", "at", "with", "who", "that", "which", "for"]) && plausible_head(doc, s, x, v0) && !doc.is_one_of(x, &["it", "they"]))?
+    };
     let a = np_left(doc, s, head);
     let mut h = choose(doc, s, a, head + 1, v0)?;
     let after_comma = a > s.t0 && (doc.is(a - 1, ",") || doc.is(a - 1, "”"));

@@ -16,7 +16,7 @@ const MONTHS: &[&str] = &[
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "january", "february",
     "march", "april", "june", "july", "august", "september", "october", "november", "december", "monday", "tuesday",
     "wednesday", "thursday", "friday", "saturday", "sunday", "am", "pm", "gmt", "utc", "est", "edt", "pst", "kst",
-    "bst", "cet", "updated", "published",
+    "bst", "cet", "updated", "published", "a", "p", "m", "et", "pt", "ct", "mt", "noon", "midnight",
 ];
 
 fn is_url_or_email(s: &str) -> bool {
@@ -69,7 +69,9 @@ pub fn classify(doc: &Doc, s: &Sent) -> SentenceKind {
     }
     let last = text.trim_end().chars().next_back().unwrap_or(' ');
     let terminated = matches!(last, '.' | '!' | '?' | '…' | '"' | '”' | '’' | '\'' | ')' | '。');
-    if text.trim_start().starts_with('#') || (s.whole_paragraph && !terminated && words <= 25 && last != ',') {
+    // A list item is content, never a heading: "- Lucia Ferrante: 2,914 votes".
+    let list_item = crate::segment::is_list_marker_start(text);
+    if text.trim_start().starts_with('#') || (s.whole_paragraph && !terminated && words <= 25 && last != ',' && !list_item) {
         return SentenceKind::Heading;
     }
     if last == '?' || (text.trim_end().ends_with("?”") || text.trim_end().ends_with("?\"")) && words < 12 {

@@ -33,6 +33,13 @@ const CALENDAR: &[&str] = &[
     "april", "may", "june", "july", "august", "september", "october", "november", "december", "today", "yesterday",
 ];
 
+/// Last words of place names: "Calder Street", "Pell County".
+const PLACE_HEADS: &[&str] = &[
+    "street", "st", "avenue", "ave", "road", "rd", "lane", "boulevard", "blvd", "drive", "square", "park", "river",
+    "lake", "mountain", "mountains", "county", "city", "town", "village", "bridge", "bay", "island", "islands", "valley",
+    "hill", "hills", "district", "province", "region", "peninsula", "coast", "creek", "canyon", "highway", "station",
+];
+
 const PARTICLES: &[&str] = &["de", "van", "von", "der", "bin", "al", "da", "del", "la", "le", "di", "du"];
 
 /// A capitalised word that may be part of a name (not a lone sentence-initial
@@ -61,6 +68,11 @@ fn place_len(doc: &Doc, t: usize) -> Option<usize> {
         Class::Place(PlaceClass::Country | PlaceClass::Capital) if doc.is_cap(t) => Some(h.t1 - h.t0),
         _ => None,
     })
+}
+
+/// Token `t` ends an organisation's name ("Department", "Agency").
+pub fn is_org_head(doc: &Doc, t: usize) -> bool {
+    doc.is_cap(t) && org_word(doc, t) == Some(OrgClass::Head)
 }
 
 fn org_word(doc: &Doc, t: usize) -> Option<OrgClass> {
@@ -92,6 +104,12 @@ pub fn run_ending_at(doc: &Doc, sent: &Sent, end: usize) -> Option<(usize, usize
             a = p - 1;
         } else if doc.is_one_of(p, PARTICLES) && p > sent.t0 && name_word(doc, p - 1) {
             a = p - 1;
+        } else if doc.is_one_of(p, &["of", "for", "on"]) && doc.is_lower_word(p) && p > sent.t0 && is_org_head(doc, p - 1) {
+            // "Department of Justice", "Ministry of Defence"
+            a = p - 1;
+        } else if name_word(doc, p) && doc.is_possessive(p) && is_org_head(doc, end) {
+            // "the Pell County Sheriff's Office"
+            a = p;
         } else {
             break;
         }
@@ -106,8 +124,12 @@ pub fn run_starting_at(doc: &Doc, sent: &Sent, start: usize) -> Option<(usize, u
     }
     let mut b = start + 1;
     while b < sent.t1 {
-        if doc.is_possessive(b - 1) {
+        if doc.is_possessive(b - 1) && !(is_org_head(doc, b) || (b + 1 < sent.t1 && name_word(doc, b) && is_org_head(doc, b + 1))) {
             break;
+        }
+        if doc.is_one_of(b, &["of", "for"]) && doc.is_lower_word(b) && is_org_head(doc, b - 1) && b + 1 < sent.t1 && name_word(doc, b + 1) {
+            b += 2;
+            continue;
         }
         if name_word(doc, b) {
             b += 1;
@@ -138,8 +160,9 @@ pub fn classify(doc: &Doc, t0: usize, t1: usize) -> Option<Name> {
     // "Treasury Secretary Janet Morales": everything up to the last title word
     // is the role, when a name follows it.
     if let Some(last_role) = (a..t1).rev().find(|&t| role_class(doc, t).is_some_and(|c| c != RoleClass::Honorific) && org_word(doc, t).is_none()) {
-        if last_role + 1 < t1 && doc.is_cap(last_role + 1) && org_word(doc, t1 - 1) != Some(OrgClass::Head) {
-            a = last_role + 1;
+        let after = if doc.is(last_role + 1, ".") { last_role + 2 } else { last_role + 1 };
+        if after < t1 && doc.is_cap(after) && org_word(doc, t1 - 1) != Some(OrgClass::Head) && !(a..t1).any(|t| doc.is(t, "of") || doc.is(t, "for")) {
+            a = after;
         }
     }
     // Where the name starts if the nationality belongs to it ("Korean Central News Agency").
@@ -174,16 +197,20 @@ pub fn classify(doc: &Doc, t0: usize, t1: usize) -> Option<Name> {
             return Some(Name { kind: NameKind::Org, t0: d, t1, r0: t0 });
         }
     }
-    let whole_is_place = place_len(doc, a).is_some_and(|n| a + n == t1);
+    let whole_is_place = place_len(doc, a).is_some_and(|n| a + n >= t1);
     let kind = if org_word(doc, last) == Some(OrgClass::Head) && last + 1 - a >= 2 {
         NameKind::Org
+    } else if (a..last).any(|t| is_org_head(doc, t) && doc.is_one_of(t + 1, &["of", "for", "on"])) {
+        NameKind::Org
+    } else if doc.is_one_of(last, PLACE_HEADS) && last > a {
+        NameKind::Place
     } else if (a..t1).any(|t| org_word(doc, t) == Some(OrgClass::Known)) {
         NameKind::Org
     } else if whole_is_place {
         NameKind::Place
     } else if t1 - a == 1 && is_acronym(doc.tok(a)) {
         NameKind::Org
-    } else if demonym_len(doc, a).is_some_and(|n| a + n == t1) || (t1 - a == 1 && role_class(doc, a).is_some()) {
+    } else if demonym_len(doc, a).is_some_and(|n| a + n >= t1) || (t1 - a == 1 && role_class(doc, a).is_some()) {
         return None;
     } else if place_len(doc, a).is_some() && t1 - a >= 2 && org_word(doc, last).is_some() {
         NameKind::Org
