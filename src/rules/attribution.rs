@@ -97,7 +97,8 @@ fn plausible_head(doc: &Doc, s: &Sent, t: usize, cue: usize) -> bool {
     if (lo..t).any(|x| doc.hits_at(x).iter().any(|h| matches!(doc.class(h), Class::SourceNoun(_)) && h.t1 > x + 1 && h.t1 <= t && doc.is_one_of(h.t1 - 1, &["with", "of", "about"]))) {
         return true;
     }
-    if doc.is_one_of(t, DOCUMENT_NOUNS) {
+    // A document speaks only in a closing frame: "Prices rose, the study found."
+    if doc.is_one_of(t, DOCUMENT_NOUNS) && t + 1 == cue && frames_end(doc, s, cue) && (s.t0..t).any(|x| doc.is(x, ",")) {
         return true;
     }
     if doc.is_cap(t) && !names::lexicon_word(doc, t) {
@@ -562,7 +563,10 @@ fn verb_source(doc: &Doc, s: &Sent, v0: usize, v1: usize) -> Option<AttrHit> {
         (lo..head)
             .rev()
             .take_while(|&x| !doc.is_punct(x))
-            .find(|&x| x + 1 <= head && doc.is_one_of(x + 1, &["of", "on", "in", "from", "at", "with", "who", "that", "which", "for"]) && plausible_head(doc, s, x, v0) && !doc.is_one_of(x, &["it", "they"]))?
+            .find(|&x| {
+                doc.is_one_of(x + 1, &["of", "on", "in", "from", "at", "with", "who", "that", "which", "for"])
+                    && (source_noun_kind(doc, x, s.t0).is_some() || names::role_class(doc, x).is_some() || (doc.is_cap(x) && plausible_head(doc, s, x, v0)))
+            })?
     };
     let a = np_left(doc, s, head);
     let mut h = choose(doc, s, a, head + 1, v0)?;

@@ -56,19 +56,21 @@ fn guard_ok(doc: &Doc, s: &Sent, g: Guard, t: usize, t1: usize) -> bool {
             }
             // Passive of a procedure: "may be used", "could be combined".
             let be = if doc.is(next, "be") { Some(next) } else if doc.is_one_of(next, &["also", "often", "sometimes", "only", "then"]) && doc.is(next + 1, "be") { Some(next + 1) } else { None };
-            // A relative pronoun points at a particular thing: "the deal, which
-            // could be signed in May" is about that deal.
-            let relative = prev.is_some_and(|p| doc.is_one_of(p, &["which", "who", "that"]));
-            if be.is_some_and(|b| doc.is_lower_word(b + 1) && doc.tok(b + 1).ends_with("ed")) && !relative {
+            // A procedure stated for a kind of thing: "pasta may be served cold".
+            // About a particular thing it is doubt: "the cost may be linked to fuel".
+            let subject = subject_kind(doc, s, t);
+            let generic = subject == Subject::Generic;
+            if be.is_some_and(|b| doc.is_lower_word(b + 1) && doc.tok(b + 1).ends_with("ed")) && subject != Subject::Anchored {
                 return false;
             }
             // Generic subject: "bridges may carry", "a player may choose",
             // "patients with asthma may wheeze", "one may argue".
-            !generic_subject(doc, s, t)
+            !generic
         }
         Guard::Predicative => prev.is_some_and(|p| doc.is_one_of(p, &["is", "was", "be", "been", "are", "were", "seems", "appears", "quite", "entirely", "also", "it's", "it’s"])),
         Guard::NotIn => !doc.is(next, "in") && !prev.is_some_and(|p| doc.ends_negative(p) || doc.is(p, "n't") || doc.is(p, "n’t")),
-        Guard::NotComparative => !prev.is_some_and(|p| doc.is_one_of(p, &["more", "less", "most", "least"])),
+        // "more likely to", "1.8 times as likely": a measured tendency, not doubt
+        Guard::NotComparative => !prev.is_some_and(|p| doc.is_one_of(p, &["more", "less", "most", "least", "as", "times"])),
         Guard::BeforeHolder => {
             let n = if doc.is_lower_word(next) && !doc.is_one_of(next, &["of"]) { next } else { next + 1 };
             doc.hits_at(n).iter().any(|h| matches!(doc.class(h), Class::SourceNoun(k) if k != crate::report::AttributionKind::NamedOrganization))
@@ -131,46 +133,83 @@ fn guard_ok(doc: &Doc, s: &Sent, g: Guard, t: usize, t1: usize) -> bool {
     }
 }
 
-/// Does the clause before the modal at `t` have a generic subject (a bare
-/// plural, an indefinite, generic "they"/"one"/"you")? A modal after a generic
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Subject {
+    /// A kind of thing: a bare plural, an indefinite, generic "they"/"one"/"you".
+    Generic,
+    /// A particular case beyond doubt: the clause is reported or tied to a
+    /// time, its subject is a relative pronoun or a number ("22 percent of cases").
+    Anchored,
+    /// A particular thing: a name, a possessive, "it".
+    Particular,
+    /// Neither is clear ("the pasta").
+    Unclear,
+}
+
+/// What the subject of the modal at `t` refers to. A modal after a generic
 /// subject states a rule or ability ("players may not have an assistant"), not
 /// doubt about a particular case ("Iran may be developing …").
-fn generic_subject(doc: &Doc, s: &Sent, t: usize) -> bool {
+fn subject_kind(doc: &Doc, s: &Sent, t: usize) -> Subject {
+    // A forecast for a time ("could gust to 50 mph by Friday") or a prediction
+    // someone reports ("…, forecasters said") is about a particular case.
+    const WHEN: &[&str] = &["today", "tonight", "tomorrow", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "soon"];
+    let anchored = (t..s.t1).any(|x| {
+        doc.is_one_of(x, WHEN) || (doc.is_one_of(x, &["next", "this", "coming"]) && doc.is_one_of(x + 1, &["week", "weekend", "month", "year", "season", "summer", "winter", "spring", "autumn", "fall"]))
+    });
+    // reported: the modal sits in what a reporting verb introduces ("warned that
+    // prices may rise", "…, forecasters said")
+    let reported = (s.t0..s.t1).any(|x| {
+        !s.is_quoted(x)
+            && doc.is_lower_word(x)
+            && (x + 1 == t || doc.is(x + 1, "that") || (x > t && (x.saturating_sub(4)..x).any(|c| doc.is(c, ","))))
+            && doc.hits_at(x).iter().any(|h| matches!(doc.class(h), Class::Report(crate::lexicon::CuePattern::Verb | crate::lexicon::CuePattern::Prep)) && !matches!(doc.class(h), Class::Hedge(..)))
+    });
+    if anchored || reported {
+        return Subject::Anchored;
+    }
     const BOUNDARY: &[&str] = &[",", ";", ":", "(", ")", "—", "–", "“", "”", "\""];
     const SUBORD: &[&str] = &["that", "which", "if", "when", "because", "although", "though", "while", "as", "since", "where", "whether", "so", "but", "and", "or", "then", "thus", "therefore", "however"];
+    if t > s.t0 && doc.is_one_of(t - 1, &["which", "who", "that"]) {
+        return Subject::Anchored;
+    }
     let lo = t.saturating_sub(12).max(s.t0);
     let mut a = t;
     while a > lo {
         let p = a - 1;
         if doc.is_one_of(p, BOUNDARY) || (doc.is_lower_word(p) && doc.is_one_of(p, SUBORD) && p + 1 < t) {
-            // "warned that prices may rise": a reported prediction, not a rule
-            if doc.is(p, "that") && (s.t0..p).any(|x| doc.hits_at(x).iter().any(|h| matches!(doc.class(h), Class::Report(_)))) {
-                return false;
-            }
             break;
         }
         a = p;
     }
     if a >= t {
-        return false;
+        return Subject::Unclear;
     }
     let first = a;
-    if doc.is_one_of(first, &["they", "one", "you", "we", "a", "an", "any", "each", "every", "some", "many", "most", "all", "both", "players", "users"]) {
-        return true;
+    if doc.is_one_of(first, &["they", "one", "you", "we", "a", "an", "any", "each", "every", "some", "many", "most", "all", "both"]) {
+        return Subject::Generic;
     }
-    // A bare plural head: the first word is a lower-case (or sentence-initial)
-    // plural or adjective, with no determiner, name or possessive.
-    if doc.is_one_of(first, DETERMINERS) || doc.is_possessive(first) || doc.is_number(first) {
-        return false;
+    if doc.is_number(first) {
+        return Subject::Anchored;
+    }
+    if doc.is_possessive(first) || doc.is_one_of(first, &["it", "he", "she", "this", "these", "those", "its", "his", "her", "their"]) {
+        return Subject::Particular;
+    }
+    if doc.is_one_of(first, DETERMINERS) {
+        return Subject::Unclear;
     }
     if doc.is_cap(first) && !(first == s.t0 && !doc.is_cap(first + 1)) {
-        return false;
+        return Subject::Particular;
     }
-    let head_plural = (first..t).find(|&x| {
+    // A bare plural head: no determiner, name or possessive.
+    let head_plural = (first..t).any(|x| {
         let w = doc.tok(x);
         doc.is_word(x) && w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !doc.is_one_of(x, &["this", "its", "his", "was", "has", "is", "does"])
     });
-    head_plural.is_some() && !(first..t).any(|x| doc.is_one_of(x, &["it", "he", "she", "this", "that", "these", "those"]))
+    if head_plural && !(first..t).any(|x| doc.is_one_of(x, &["it", "he", "she", "this", "that", "these", "those"])) {
+        Subject::Generic
+    } else {
+        Subject::Unclear
+    }
 }
 
 /// Detect the hedges of one sentence.
@@ -179,6 +218,11 @@ pub fn detect(doc: &Doc, s: &Sent) -> Vec<HedgeHit> {
     for h in doc.hits_in(s.t0, s.t1) {
         let Class::Hedge(category, guard) = doc.class(h) else { continue };
         if !guard_ok(doc, s, guard, h.t0, h.t1) {
+            continue;
+        }
+        // A comparison with an expectation is a measured fact: "larger than
+        // doctors had assumed", "than previously thought".
+        if category == HedgeCategory::Epistemic && (h.t0.saturating_sub(3).max(s.t0)..h.t0).any(|x| doc.is(x, "than")) {
             continue;
         }
         // Part of a capitalised name: a capitalised cue mid-sentence next to
