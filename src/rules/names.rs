@@ -255,6 +255,10 @@ pub fn sentence_initial_common(doc: &Doc, sent: &Sent, t: usize) -> bool {
 /// A capitalised word that is a common lexicon word ("Reports", "Observers",
 /// "Analysts") rather than a name.
 pub fn lexicon_word(doc: &Doc, t: usize) -> bool {
+    // "… Water Agency": an organisation word closing a name is part of the name
+    if is_org_head(doc, t) && t > 0 && doc.is_cap(t - 1) {
+        return false;
+    }
     doc.hits_at(t).iter().any(|h| h.t1 == t + 1 && matches!(doc.class(h), Class::SourceNoun(_) | Class::Report(_) | Class::Hedge(..)))
 }
 
