@@ -37,6 +37,8 @@ pub struct Entity {
     pub sentences: Vec<usize>,
     last_seen: usize,
     gender: Option<Gender>,
+    /// The honorific the person was first given ("mr", "dr").
+    title: Option<String>,
 }
 
 /// Normalise a name word: lower case, no hyphens or apostrophes, no possessive.
@@ -72,18 +74,18 @@ fn role_class_of(doc: &Doc, r: (usize, usize)) -> Option<RoleClass> {
     (r.0..r.1).rev().find_map(|t| names::role_class(doc, t).filter(|c| *c != RoleClass::Honorific))
 }
 
-fn honorific_gender(doc: &Doc, t0: usize) -> Option<Gender> {
-    let p = t0.checked_sub(2)?;
-    if doc.is(p + 1, ".") || doc.is_one_of(p + 1, &["mr", "mrs", "ms"]) {
-        let h = if doc.is(p + 1, ".") { p } else { p + 1 };
-        if doc.is(h, "mr") {
-            return Some(Gender::Male);
-        }
-        if doc.is_one_of(h, &["mrs", "ms"]) {
-            return Some(Gender::Female);
-        }
+/// The honorific right before a name ("Mr.", "Dr"), lower case.
+fn honorific(doc: &Doc, t0: usize) -> Option<String> {
+    let h = if t0 >= 2 && doc.is(t0 - 1, ".") { t0 - 2 } else { t0.checked_sub(1)? };
+    names::role_class(doc, h).filter(|c| *c == RoleClass::Honorific).map(|_| doc.tok(h).to_ascii_lowercase())
+}
+
+fn honorific_gender(h: Option<&str>) -> Option<Gender> {
+    match h {
+        Some("mr") => Some(Gender::Male),
+        Some("mrs" | "ms") => Some(Gender::Female),
+        _ => None,
     }
-    None
 }
 
 pub struct Resolver {
@@ -116,7 +118,8 @@ impl Resolver {
         let surface = doc.span_text(t0, t1).to_string();
         let rclass = role.and_then(|r| role_class_of(doc, r));
         let rtext = role.and_then(|r| role_text(doc, r));
-        let gender = honorific_gender(doc, t0);
+        let title = honorific(doc, t0);
+        let gender = honorific_gender(title.as_deref());
         let found = self.by_key.get(&key).copied().or_else(|| {
             if words.len() != 1 {
                 return None;
@@ -126,6 +129,11 @@ impl Resolver {
                 .iter()
                 .copied()
                 .filter(|&i| match (rclass, self.entities[i].role_class) {
+                    (Some(a), Some(b)) => a == b,
+                    _ => true,
+                })
+                // "Dr. Ruiz" is not the "Mr. Ruiz" met earlier
+                .filter(|&i| match (&title, &self.entities[i].title) {
                     (Some(a), Some(b)) => a == b,
                     _ => true,
                 })
@@ -156,6 +164,9 @@ impl Resolver {
                     e.role_class = rclass;
                 }
                 e.gender = e.gender.or(gender);
+                if e.title.is_none() {
+                    e.title = title;
+                }
                 e.last_seen = sent;
                 i
             }
@@ -176,6 +187,7 @@ impl Resolver {
                     sentences: Vec::new(),
                     last_seen: sent,
                     gender,
+                    title,
                 });
                 self.entities.len() - 1
             }
@@ -216,7 +228,7 @@ impl Resolver {
                     self.by_key.insert(kind_key(kind, &norm_word(&a)), i);
                     aliases.push(a);
                 }
-                self.entities.push(Entity { name: surface, kind, role: None, role_class: None, words, key, aliases, sentences: Vec::new(), last_seen: sent, gender: None });
+                self.entities.push(Entity { name: surface, kind, role: None, role_class: None, words, key, aliases, sentences: Vec::new(), last_seen: sent, gender: None, title: None });
                 self.entities.len() - 1
             }
         }

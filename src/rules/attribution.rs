@@ -110,9 +110,7 @@ fn plausible_head(doc: &Doc, s: &Sent, t: usize, cue: usize) -> bool {
         return true;
     }
     if doc.is_cap(t) && !names::lexicon_word(doc, t) {
-        // "Brennan did not deny …": only auxiliaries and adverbs lie between
-        let adjacent = (t + 1..cue).all(|x| doc.is_one_of(x, SKIP_LEFT) || (doc.is_lower_word(x) && doc.tok(x).ends_with("ly")));
-        return !names::sentence_initial_common(doc, s, t) || adjacent;
+        return capitalised_subject(doc, s, t, cue);
     }
     if doc.is(t, ")") {
         return true;
@@ -122,6 +120,14 @@ fn plausible_head(doc: &Doc, s: &Sent, t: usize, cue: usize) -> bool {
         || doc.is_one_of(t, PRONOUNS_PERSON)
         || doc.is_one_of(t, &["they", "it"])
         || is_plural_noun(doc, t)
+}
+
+/// A capitalised word before a cue is a name unless it is only capitalised
+/// because it opens the sentence ("Recent reports …"). Right before the cue, or
+/// with only auxiliaries and adverbs between ("Brennan did not deny"), it is a name.
+fn capitalised_subject(doc: &Doc, s: &Sent, t: usize, cue: usize) -> bool {
+    let adjacent = (t + 1..cue).all(|x| doc.is_one_of(x, SKIP_LEFT) || (doc.is_lower_word(x) && doc.tok(x).ends_with("ly")));
+    !names::sentence_initial_common(doc, s, t) || (adjacent && cue > t)
 }
 
 /// Walk left over a noun phrase ending at `h`; returns its first token.
@@ -261,7 +267,7 @@ fn choose(doc: &Doc, s: &Sent, a: usize, b: usize, cue: usize) -> Option<AttrHit
             }
         }
     }
-    if doc.is_cap(head) && !names::lexicon_word(doc, head) && !(names::sentence_initial_common(doc, s, head) && head + 1 != cue) {
+    if doc.is_cap(head) && !names::lexicon_word(doc, head) && capitalised_subject(doc, s, head, cue) {
         if let Some((x, y)) = names::run_ending_at(doc, s, head) {
             if let Some(n) = names::classify(doc, x, y) {
                 let role_start = (a..n.t0).find(|&t| !doc.is_one_of(t, DETERMINERS)).unwrap_or(n.t0);

@@ -40,6 +40,13 @@ const PLACE_HEADS: &[&str] = &[
     "hill", "hills", "district", "province", "region", "peninsula", "coast", "creek", "canyon", "highway", "station",
 ];
 
+/// Words that open sentences followed by a comma.
+const DISCOURSE: &[&str] = &[
+    "however", "meanwhile", "still", "instead", "also", "yet", "thus", "therefore", "moreover", "furthermore",
+    "nevertheless", "nonetheless", "now", "then", "today", "yesterday", "earlier", "later", "first", "finally",
+    "separately", "indeed", "overall", "again", "so", "but", "and", "or", "yes", "no", "well", "here", "there",
+];
+
 const PARTICLES: &[&str] = &["de", "van", "von", "der", "bin", "al", "da", "del", "la", "le", "di", "du"];
 
 /// A capitalised word that may be part of a name (not a lone sentence-initial
@@ -247,7 +254,11 @@ pub fn extend_org(doc: &Doc, sent: &Sent, n: Name) -> Name {
 /// "Military analysts …", "Recent reports …".
 pub fn sentence_initial_common(doc: &Doc, sent: &Sent, t: usize) -> bool {
     let at_start = t == sent.t0 || (t > sent.t0 && doc.is_one_of(t - 1, &["“", "\"", "(", "‘"]));
-    at_start && (doc.is_lower_word(t + 1) || t + 1 >= sent.t1 || doc.is_punct(t + 1) || lexicon_word(doc, t)) && !is_acronym(doc.tok(t))
+    // "However," "Meanwhile," open sentences; "Carvalho, 27, denied" is a name.
+    let discourse = doc.is_one_of(t, DISCOURSE) || doc.tok(t).ends_with("ly");
+    at_start
+        && (doc.is_lower_word(t + 1) || t + 1 >= sent.t1 || (doc.is_punct(t + 1) && discourse) || lexicon_word(doc, t))
+        && !is_acronym(doc.tok(t))
         && place_len(doc, t).is_none()
         && org_word(doc, t) != Some(OrgClass::Known)
 }
