@@ -195,6 +195,31 @@ impl Resolver {
     }
 
     fn other(&mut self, doc: &Doc, kind: AttributionKind, t0: usize, t1: usize, sent: usize) -> usize {
+        // "the office", "the company": the organisation named earlier whose name
+        // ends in that word (or, for a company, in a company suffix).
+        if kind == AttributionKind::UnnamedOfficial && doc.is_one_of(t0, &["the", "this"]) && t1 > t0 + 1 {
+            let head = norm_word(doc.tok(t1 - 1));
+            const COMPANY: &[&str] = &["inc", "corp", "co", "ltd", "llc", "company", "corporation", "group", "plc"];
+            let pick = self
+                .entities
+                .iter()
+                .enumerate()
+                .filter(|(_, e)| e.kind == AttributionKind::NamedOrganization)
+                .filter(|(_, e)| {
+                    e.words.last().is_some_and(|w| *w == head || (matches!(head.as_str(), "company" | "firm") && COMPANY.contains(&w.as_str())))
+                })
+                .max_by_key(|(_, e)| e.last_seen)
+                .map(|(i, _)| i);
+            if let Some(i) = pick {
+                let surface = doc.span_text(t0, t1).to_string();
+                let e = &mut self.entities[i];
+                if !e.aliases.contains(&surface) {
+                    e.aliases.push(surface);
+                }
+                e.last_seen = sent;
+                return i;
+            }
+        }
         let surface = doc.span_text(t0, t1).to_string();
         let words: Vec<String> = (t0..t1)
             .filter(|&t| doc.is_word(t) && !(kind != AttributionKind::NamedOrganization && doc.is_one_of(t, &["a", "an", "the"])))

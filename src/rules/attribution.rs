@@ -348,8 +348,18 @@ fn author(doc: &Doc, s: &Sent, c: usize, b: usize, cue: usize) -> Option<AttrHit
     None
 }
 
+/// Nouns for media outlets: a name right after one is an organisation
+/// ("the sports daily Record Sul", "the trade publication Freight Ledger").
+const OUTLET_NOUNS: &[&str] = &[
+    "daily", "newspaper", "paper", "publication", "broadcaster", "magazine", "outlet", "tabloid", "weekly", "website",
+    "channel", "station", "network", "journal", "blog", "site", "podcast", "agency", "wire", "newsletter",
+];
+
 fn named(_doc: &Doc, s: &Sent, n: Name, role: Option<(usize, usize)>) -> AttrHit {
-    let n = names::extend_org(_doc, s, n);
+    let mut n = names::extend_org(_doc, s, n);
+    if n.kind == NameKind::Person && n.t0 > s.t0 && _doc.is_lower_word(n.t0 - 1) && _doc.is_one_of(n.t0 - 1, OUTLET_NOUNS) {
+        n.kind = NameKind::Org;
+    }
     let kind = match n.kind {
         NameKind::Person => AttributionKind::NamedPerson,
         NameKind::Org | NameKind::Place => AttributionKind::NamedOrganization,
@@ -563,7 +573,8 @@ fn verb_source(doc: &Doc, s: &Sent, v0: usize, v1: usize) -> Option<AttrHit> {
                         r1 = p;
                     }
                     let r0 = (inner.0..r1).find(|&t| !doc.is_one_of(t, DETERMINERS)).unwrap_or(r1);
-                    l.role = (r0 < r1).then_some((r0, r1));
+                    // an age ("Carvalho, 27, denied") is not a role
+                    l.role = (r0 < r1 && (r0..r1).any(|t| doc.is_word(t))).then_some((r0, r1));
                 }
                 l
             }
