@@ -138,7 +138,7 @@ enum Subject {
     /// A kind of thing: a bare plural, an indefinite, generic "they"/"one"/"you".
     Generic,
     /// A particular case beyond doubt: the clause is reported or tied to a
-    /// time, its subject is a relative pronoun or a number ("22 percent of cases").
+    /// time, or its subject is a number ("22 percent of cases").
     Anchored,
     /// A particular thing: a name, a possessive, "it".
     Particular,
@@ -169,8 +169,10 @@ fn subject_kind(doc: &Doc, s: &Sent, t: usize) -> Subject {
     }
     const BOUNDARY: &[&str] = &[",", ";", ":", "(", ")", "—", "–", "“", "”", "\""];
     const SUBORD: &[&str] = &["that", "which", "if", "when", "because", "although", "though", "while", "as", "since", "where", "whether", "so", "but", "and", "or", "then", "thus", "therefore", "however"];
+    // A relative clause usually describes what a kind of thing can do
+    // ("an input which may be dismissed"): not clear either way.
     if t > s.t0 && doc.is_one_of(t - 1, &["which", "who", "that"]) {
-        return Subject::Anchored;
+        return Subject::Unclear;
     }
     let lo = t.saturating_sub(12).max(s.t0);
     let mut a = t;
