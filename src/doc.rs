@@ -50,33 +50,46 @@ pub const DETERMINERS: &[&str] = &[
 impl<'a> Doc<'a> {
     pub fn new(text: &'a str, lex: &'a Lexicon) -> Doc<'a> {
         let toks = tokenize(text);
-        let mut raw = lex.find_all(text);
-        // by start, longest first (the order rules rely on)
-        raw.sort_unstable_by_key(|&(s, e, entry)| (s, std::cmp::Reverse(e), entry));
-        // Map byte offsets to tokens with a cursor: starts are sorted, so this is
-        // a linear merge rather than a binary search per hit.
-        let mut cursor = 0usize;
-        let mut hits: Vec<Hit> = Vec::with_capacity(raw.len());
+        // Matches arrive ordered by end. Map each to tokens with a cursor (ends
+        // are sorted, so t1 only moves forward; t0 is a short walk back), then
+        // bucket by first token (a counting sort) and order each tiny bucket
+        // longest first.
+        let raw = lex.find_all(text);
+        let mut mapped: Vec<Hit> = Vec::with_capacity(raw.len());
+        let mut end_cursor = 0usize;
         for (s, e, entry) in raw {
-            while cursor < toks.len() && (toks[cursor].start as usize) < s {
-                cursor += 1;
+            while end_cursor < toks.len() && (toks[end_cursor].start as usize) < e {
+                end_cursor += 1;
             }
-            if cursor >= toks.len() {
-                break;
+            let mut t0 = end_cursor;
+            while t0 > 0 && (toks[t0 - 1].start as usize) >= s {
+                t0 -= 1;
             }
-            let t0 = cursor;
-            let mut t1 = t0;
-            while t1 < toks.len() && (toks[t1].start as usize) < e {
-                t1 += 1;
+            if t0 >= toks.len() {
+                continue;
             }
-            hits.push(Hit { span: Span::new(s, e), t0, t1: t1.max(t0 + 1), entry });
+            mapped.push(Hit { span: Span::new(s, e), t0, t1: end_cursor.max(t0 + 1), entry });
         }
         let mut hit_idx = vec![0u32; toks.len() + 1];
-        for h in &hits {
+        for h in &mapped {
             hit_idx[h.t0 + 1] += 1;
         }
         for i in 0..toks.len() {
             hit_idx[i + 1] += hit_idx[i];
+        }
+        let mut fill: Vec<u32> = hit_idx[..toks.len()].to_vec();
+        let mut slots: Vec<Option<Hit>> = vec![None; mapped.len()];
+        for h in mapped {
+            let at = &mut fill[h.t0];
+            slots[*at as usize] = Some(h);
+            *at += 1;
+        }
+        let mut hits: Vec<Hit> = slots.into_iter().flatten().collect();
+        for t in 0..toks.len() {
+            let (a, b) = (hit_idx[t] as usize, hit_idx[t + 1] as usize);
+            if b - a > 1 {
+                hits[a..b].sort_unstable_by_key(|h| (std::cmp::Reverse(h.span.end), h.entry));
+            }
         }
         Doc { text, lex, toks, hits, hit_idx }
     }
@@ -124,8 +137,14 @@ impl<'a> Doc<'a> {
     }
 
     pub fn is_one_of(&self, t: usize, list: &[&str]) -> bool {
-        let s = self.tok(t);
-        list.iter().any(|w| w.eq_ignore_ascii_case(s))
+        let s = self.tok(t).as_bytes();
+        let Some(&first) = s.first() else { return false };
+        let first = first.to_ascii_lowercase();
+        // length and first byte rule out almost every entry before the full compare
+        list.iter().any(|w| {
+            let w = w.as_bytes();
+            w.len() == s.len() && w[0] == first && w.eq_ignore_ascii_case(s)
+        })
     }
 
     pub fn is_word(&self, t: usize) -> bool {

@@ -124,7 +124,7 @@ fn warnings_for(text: &str) -> Vec<String> {
     if text.contains('\u{FFFD}') {
         w.push("The text contains replacement characters (�): it may not have been valid UTF-8.".into());
     }
-    let lower_tags = text.matches("</").count() + text.matches("<p>").count() + text.matches("<div").count();
+    let lower_tags = if text.contains('<') { text.matches("</").count() + text.matches("<p>").count() + text.matches("<div").count() } else { 0 };
     if lower_tags >= 3 {
         w.push("The text looks like HTML; paste the article's text for best results.".into());
     }

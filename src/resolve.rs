@@ -94,6 +94,8 @@ pub struct Resolver {
     by_key: HashMap<String, usize>,
     /// First and last name words of persons to entities.
     by_word: HashMap<String, Vec<usize>>,
+    /// Multi-word person names exactly as written, once settled.
+    by_surface: HashMap<String, usize>,
 }
 
 fn kind_key(kind: AttributionKind, key: &str) -> String {
@@ -109,12 +111,31 @@ fn role_head(role: &str) -> String {
 
 impl Resolver {
     pub fn new() -> Resolver {
-        Resolver { entities: Vec::new(), by_key: HashMap::new(), by_word: HashMap::new() }
+        Resolver { entities: Vec::new(), by_key: HashMap::new(), by_word: HashMap::new(), by_surface: HashMap::new() }
     }
 
     fn person(&mut self, doc: &Doc, t0: usize, t1: usize, role: Option<(usize, usize)>, sent: usize) -> usize {
+        // Fast path: the same full name again, with nothing new to learn.
+        if role.is_none() && t1 > t0 + 1 {
+            let surface = doc.span_text(t0, t1);
+            let hit = self.by_surface.get(surface).copied();
+            if let Some(i) = hit {
+                self.entities[i].last_seen = sent;
+                return i;
+            }
+        }
         let words: Vec<String> = (t0..t1).filter(|&t| doc.is_word(t)).map(|t| norm_word(doc.tok(t))).filter(|w| !w.is_empty()).collect();
         let key = name_key(&words);
+        if role.is_none() && words.len() > 1 {
+            if let Some(&i) = self.by_key.get(&key) {
+                let e = &self.entities[i];
+                if e.words.len() >= words.len() && (e.name == doc.span_text(t0, t1) || e.aliases.iter().any(|a| a == doc.span_text(t0, t1))) {
+                    self.entities[i].last_seen = sent;
+                    self.by_surface.insert(doc.span_text(t0, t1).to_string(), i);
+                    return i;
+                }
+            }
+        }
         let surface = doc.span_text(t0, t1).to_string();
         let rclass = role.and_then(|r| role_class_of(doc, r));
         let rtext = role.and_then(|r| role_text(doc, r));
@@ -264,9 +285,10 @@ impl Resolver {
     pub fn mentions(&mut self, doc: &Doc, s: &Sent) {
         let mut t = s.t0;
         while t < s.t1 {
-            if doc.is_cap(t) && !names::sentence_initial_common(doc, s, t) {
+            if doc.is_cap(t) && doc.is_cap(t + 1).then_some(()).or_else(|| doc.is(t + 1, ".").then_some(())).is_some() && !names::sentence_initial_common(doc, s, t) {
                 if let Some((a, b)) = names::run_starting_at(doc, s, t) {
-                    if let Some(n) = names::classify(doc, a, b) {
+                    // a person mention needs two name words: skip lone capitals cheaply
+                    if let Some(n) = names::classify(doc, a, b).filter(|_| b - a >= 2) {
                         if n.kind == NameKind::Person && n.t1 - n.t0 >= 2 && (n.t0..n.t1).all(|x| !doc.hits_at(x).iter().any(|h| matches!(doc.class(h), Class::Place(_) | Class::Org(_) | Class::SourceNoun(_)))) {
                             let role = crate::rules::attribution::real_role(doc, n.r0, n.t0);
                             self.person(doc, n.t0, n.t1, role, s.idx);

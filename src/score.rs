@@ -14,7 +14,7 @@
 //!
 //! Article score: the mean claim score, weighted by checkworthiness.
 
-use crate::report::{AttributionKind, Hedge, QuoteType, Sentence, SentenceKind, StatusLabel, Summary, SCORE_NOTE};
+use crate::report::{AttributionKind, Hedge, HedgeCategory, QuoteType, Sentence, SentenceKind, StatusLabel, Summary, SCORE_NOTE};
 
 fn kind_words(k: AttributionKind) -> &'static str {
     match k {
@@ -30,7 +30,7 @@ pub fn score_sentence(s: &mut Sentence, has_number: bool, has_name: bool) {
     if s.kind != SentenceKind::Claim {
         s.score = 0;
         s.checkworthiness = 0.0;
-        s.reasons = vec![format!("Not scored: this is a {} line, not a claim.", kind_name(s.kind))];
+        s.reasons = vec![cat(&["Not scored: this is a ", kind_name(s.kind), " line, not a claim."])];
         return;
     }
     let mut reasons = Vec::new();
@@ -43,9 +43,9 @@ pub fn score_sentence(s: &mut Sentence, has_number: bool, has_name: bool) {
                 AttributionKind::UnnamedOfficial => 40,
                 AttributionKind::Vague => 20,
             };
-            let who = a.source.as_ref().map(|x| format!(" “{}”", x.text)).unwrap_or_default();
-            let cue = a.cue.as_ref().map(|c| format!(" (cue “{}”)", c.text)).unwrap_or_default();
-            reasons.push(format!("Backed by {}{}{}: {:+}.", kind_words(a.kind), who, cue, score));
+            let who = a.source.as_ref().map(|x| cat(&[" “", &x.text, "”"])).unwrap_or_default();
+            let cue = a.cue.as_ref().map(|c| cat(&[" (cue “", &c.text, "”)"])).unwrap_or_default();
+            reasons.push(cat(&["Backed by ", kind_words(a.kind), &who, &cue, ": +", &score.to_string(), "."]));
             let named = matches!(a.kind, AttributionKind::NamedPerson | AttributionKind::NamedOrganization);
             if named && a.quote == QuoteType::Direct {
                 score += 10;
@@ -64,15 +64,15 @@ pub fn score_sentence(s: &mut Sentence, has_number: bool, has_name: bool) {
     match s.status.label {
         StatusLabel::Confirmed => {
             score += 15;
-            reasons.push(format!("Confirmed: {} +15.", s.status.why));
+            reasons.push(cat(&["Confirmed: ", &s.status.why, " +15."]));
         }
         StatusLabel::Unconfirmed => {
             score -= 15;
-            reasons.push(format!("{} −15.", s.status.why));
+            reasons.push(cat(&[&s.status.why, " −15."]));
         }
         StatusLabel::Speculative => {
             score -= 10;
-            reasons.push(format!("{} −10.", s.status.why));
+            reasons.push(cat(&[&s.status.why, " −10."]));
         }
         _ => {}
     }
@@ -80,7 +80,7 @@ pub fn score_sentence(s: &mut Sentence, has_number: bool, has_name: bool) {
     if weight > 0.0 {
         let pen = ((weight * 10.0).round() as i32).min(20);
         score -= pen;
-        reasons.push(format!("Hedged by {}: −{}.", list_hedges(&s.hedges), pen));
+        reasons.push(cat(&["Hedged by ", &list_hedges(&s.hedges), ": −", &pen.to_string(), "."]));
     }
     s.score = score.clamp(0, 100) as u32;
     reasons.push("This scores how the claim is sourced, not whether it is true.".into());
@@ -106,7 +106,38 @@ pub fn score_sentence(s: &mut Sentence, has_number: bool, has_name: bool) {
 }
 
 fn list_hedges(h: &[Hedge]) -> String {
-    h.iter().map(|x| format!("“{}” ({:?})", x.text, x.category).to_lowercase()).collect::<Vec<_>>().join(", ")
+    let mut out = String::new();
+    for (i, x) in h.iter().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        out.push('“');
+        out.push_str(&x.text);
+        out.push_str("” (");
+        out.push_str(category_name(x.category));
+        out.push(')');
+    }
+    out
+}
+
+/// Concatenate without the formatting machinery (reasons are built per claim).
+pub fn cat(parts: &[&str]) -> String {
+    let mut s = String::with_capacity(parts.iter().map(|p| p.len()).sum());
+    for p in parts {
+        s.push_str(p);
+    }
+    s
+}
+
+fn category_name(c: HedgeCategory) -> &'static str {
+    match c {
+        HedgeCategory::Distancing => "distancing",
+        HedgeCategory::Modal => "modal",
+        HedgeCategory::Epistemic => "epistemic",
+        HedgeCategory::Approximator => "approximator",
+        HedgeCategory::Conditional => "conditional",
+        HedgeCategory::Weasel => "weasel",
+    }
 }
 
 fn kind_name(k: SentenceKind) -> &'static str {

@@ -41,7 +41,7 @@ fn is_date_line(doc: &Doc, s: &Sent) -> bool {
 pub fn classify(doc: &Doc, s: &Sent) -> SentenceKind {
     let text = s.span.text(doc.text);
     let words = s.word_count(doc);
-    if doc.lex.boiler_contains.is_match(text) {
+    if words <= 40 && doc.lex.boiler_contains.is_match(text) {
         return SentenceKind::Boilerplate;
     }
     // Page furniture is short: longer sentences skip the lower-casing and phrase checks.

@@ -20,6 +20,7 @@ use crate::lexicon::{Class, StatusClass};
 use crate::report::{HedgeCategory, StatusLabel};
 use crate::rules::attribution::AttrHit;
 use crate::rules::hedges::HedgeHit;
+use crate::score::cat;
 use crate::span::Span;
 
 pub struct StatusDecision {
@@ -81,13 +82,21 @@ pub fn decide(doc: &Doc, s: &Sent, hedges: &[HedgeHit], atts: &[AttrHit]) -> Sta
             StatusClass::Confirm => confirm.push(h.span),
         }
     }
-    let quote = |v: &[Span]| v.iter().map(|c| format!("“{}”", c.text(doc.text))).collect::<Vec<_>>().join(", ");
+    let quote = |v: &[Span]| {
+        let mut out = String::new();
+        for (i, c) in v.iter().enumerate() {
+            out.push_str(if i > 0 { ", “" } else { "“" });
+            out.push_str(c.text(doc.text));
+            out.push('”');
+        }
+        out
+    };
     if !deny.is_empty() {
-        let why = format!("A party denies or rejects it: {}.", quote(&deny));
+        let why = cat(&["A party denies or rejects it: ", &quote(&deny), "."]);
         return StatusDecision { label: StatusLabel::Denied, cues: deny, why };
     }
     if !confirm.is_empty() {
-        let why = format!("A party or a record confirms it: {}.", quote(&confirm));
+        let why = cat(&["A party or a record confirms it: ", &quote(&confirm), "."]);
         return StatusDecision { label: StatusLabel::Confirmed, cues: confirm, why };
     }
     for h in hedges {
@@ -97,7 +106,7 @@ pub fn decide(doc: &Doc, s: &Sent, hedges: &[HedgeHit], atts: &[AttrHit]) -> Sta
     }
     if !unconf.is_empty() {
         unconf.sort();
-        let why = format!("Not confirmed: {}.", quote(&unconf));
+        let why = cat(&["Not confirmed: ", &quote(&unconf), "."]);
         return StatusDecision { label: StatusLabel::Unconfirmed, cues: unconf, why };
     }
     let spec: Vec<Span> = hedges
@@ -106,12 +115,12 @@ pub fn decide(doc: &Doc, s: &Sent, hedges: &[HedgeHit], atts: &[AttrHit]) -> Sta
         .map(|h| h.span)
         .collect();
     if !spec.is_empty() {
-        let why = format!("Hedged as a possibility or belief: {}.", quote(&spec));
+        let why = cat(&["Hedged as a possibility or belief: ", &quote(&spec), "."]);
         return StatusDecision { label: StatusLabel::Speculative, cues: spec, why };
     }
     if let Some(cue) = atts.iter().find_map(|a| a.cue) {
         let span = doc.span(cue.0, cue.1);
-        let why = format!("Attributed with “{}” and not hedged; the writer reports it without vouching for it.", span.text(doc.text));
+        let why = cat(&["Attributed with “", span.text(doc.text), "” and not hedged; the writer reports it without vouching for it."]);
         return StatusDecision { label: StatusLabel::Claimed, cues: vec![span], why };
     }
     StatusDecision { label: StatusLabel::Asserted, cues: Vec::new(), why: "Stated by the writer with no source and no hedge.".into() }
