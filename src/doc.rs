@@ -202,6 +202,10 @@ impl<'a> Doc<'a> {
             let mut first_quote_is_close = None;
             let mut opened_here = false;
             for t in t0..t1 {
+                if self.toks[t].kind != TokKind::Punct {
+                    quoted[t - t0] = inside;
+                    continue;
+                }
                 let q = self.tok(t);
                 let open = q == "“" || q == "«" || (q == "\"" && !inside);
                 let close = q == "”" || q == "»" || (q == "\"" && inside);

@@ -145,11 +145,15 @@ fn run(text: &str, lex: &Lexicon) -> Report {
 
     let mut out: Vec<Sentence> = Vec::with_capacity(sents.len());
     let mut src_ids: Vec<Vec<Option<usize>>> = Vec::with_capacity(sents.len());
-    let mut features: Vec<(bool, bool)> = Vec::with_capacity(sents.len());
+    let mut features: Vec<(bool, bool, usize)> = Vec::with_capacity(sents.len());
     let mut words_in_claims = 0usize;
     let mut total_words = 0usize;
+    // Disclaimers and credits anywhere in the text, found in one pass.
+    let furniture: Vec<usize> = lex.boiler_contains.find_iter(text).map(|m| m.start()).collect();
     for s in &sents {
-        let k = kind::classify(&doc, s);
+        let lo = furniture.partition_point(|&b| b < s.span.start);
+        let has_furniture = furniture.get(lo).is_some_and(|&b| b < s.span.end);
+        let k = kind::classify(&doc, s, has_furniture);
         let hs = hedges::detect(&doc, s);
         let mut atts = if k == SentenceKind::Claim || k == SentenceKind::Other { attribution::detect(&doc, s, &hs) } else { Vec::new() };
         resolver.mentions(&doc, s);
@@ -166,7 +170,7 @@ fn run(text: &str, lex: &Lexicon) -> Report {
         }
         let has_number = (s.t0..s.t1).any(|t| doc.is_number(t));
         let has_name = (s.t0 + 1..s.t1).any(|t| doc.is_cap(t));
-        features.push((has_number, has_name));
+        features.push((has_number, has_name, words));
         out.push(Sentence {
             index: s.idx,
             paragraph: s.paragraph,
@@ -244,8 +248,8 @@ fn run(text: &str, lex: &Lexicon) -> Report {
             }
         }
     }
-    for (s, &(n, c)) in out.iter_mut().zip(&features) {
-        score::score_sentence(s, n, c);
+    for (s, &(n, c, w)) in out.iter_mut().zip(&features) {
+        score::score_sentence(s, n, c, w);
     }
     let summary = score::summarize(&out, words_in_claims);
     let claims = out.iter().filter(|s| s.kind == SentenceKind::Claim).count();

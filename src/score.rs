@@ -26,7 +26,7 @@ fn kind_words(k: AttributionKind) -> &'static str {
 }
 
 /// Score one sentence in place (claims only; others get 0 and one reason).
-pub fn score_sentence(s: &mut Sentence, has_number: bool, has_name: bool) {
+pub fn score_sentence(s: &mut Sentence, has_number: bool, has_name: bool, words: usize) {
     if s.kind != SentenceKind::Claim {
         s.score = 0;
         s.checkworthiness = 0.0;
@@ -99,7 +99,7 @@ pub fn score_sentence(s: &mut Sentence, has_number: bool, has_name: bool) {
     if s.attributions.first().is_none_or(|a| matches!(a.kind, AttributionKind::Vague | AttributionKind::UnnamedOfficial)) {
         cw += 0.1;
     }
-    if s.text.split_whitespace().count() < 6 {
+    if words < 6 {
         cw -= 0.15;
     }
     s.checkworthiness = (cw.clamp(0.0, 1.0) * 100.0).round() / 100.0;

@@ -38,26 +38,27 @@ fn next_char(s: &str, i: usize) -> Option<char> {
     s.get(i..).and_then(|r| r.chars().next())
 }
 
-fn is_line_break(c: char) -> bool {
-    matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}' | '\u{85}')
-}
-
 /// Lines as byte spans without their break characters.
 fn lines(text: &str) -> Vec<Span> {
+    let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut start = 0;
-    let mut it = text.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
-        if is_line_break(c) {
+    let mut i = 0;
+    while i < bytes.len() {
+        // \n, \r, U+0085 (C2 85), U+2028/U+2029 (E2 80 A8/A9)
+        let brk = match bytes[i] {
+            b'\n' => 1,
+            b'\r' => if bytes.get(i + 1) == Some(&b'\n') { 2 } else { 1 },
+            0xC2 if bytes.get(i + 1) == Some(&0x85) => 2,
+            0xE2 if bytes.get(i + 1) == Some(&0x80) && matches!(bytes.get(i + 2), Some(0xA8 | 0xA9)) => 3,
+            _ => 0,
+        };
+        if brk > 0 {
             out.push(Span::new(start, i));
-            let mut next = i + c.len_utf8();
-            if c == '\r' {
-                if let Some(&(_, '\n')) = it.peek() {
-                    it.next();
-                    next += 1;
-                }
-            }
-            start = next;
+            i += brk;
+            start = i;
+        } else {
+            i += 1;
         }
     }
     out.push(Span::new(start, text.len()));
@@ -159,7 +160,14 @@ fn split_paragraph(text: &str, para: Span, lex: &Lexicon, out: &mut Vec<Span>) {
     let p = &text[para.start..para.end];
     let mut sent_start = 0usize;
     let mut i = 0usize;
+    let pb = p.as_bytes();
     while i < p.len() {
+        // Skip to the next byte that can start a terminator: . ! ? or the lead
+        // byte of … 。 ！ ？ ‼ (E2, E3, EF).
+        match pb[i..].iter().position(|&b| matches!(b, b'.' | b'!' | b'?' | 0xE2 | 0xE3 | 0xEF)) {
+            Some(off) => i += off,
+            None => break,
+        }
         let Some(c) = next_char(p, i) else { break };
         if !TERMINATORS.contains(&c) {
             i += c.len_utf8();

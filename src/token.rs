@@ -39,40 +39,56 @@ fn is_joiner(c: char) -> bool {
 
 /// Tokenize the whole text.
 pub fn tokenize(text: &str) -> Vec<Token> {
+    let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(text.len() / 5);
-    let mut it = text.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
-        if c.is_whitespace() {
+    let mut i = 0usize;
+    // The char at byte `j` (ASCII fast path).
+    let char_at = |j: usize| -> Option<char> {
+        match bytes.get(j) {
+            None => None,
+            Some(&b) if b < 0x80 => Some(b as char),
+            Some(_) => text.get(j..).and_then(|r| r.chars().next()),
+        }
+    };
+    let alnum = |c: char| if c.is_ascii() { c.is_ascii_alphanumeric() } else { c.is_alphanumeric() };
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 && (b == b' ' || b == b'\n' || b == b'\r' || b == b'\t') {
+            i += 1;
             continue;
         }
-        if c.is_alphanumeric() {
+        let Some(c) = char_at(i) else { break };
+        let w = c.len_utf8();
+        if c.is_whitespace() {
+            i += w;
+            continue;
+        }
+        if alnum(c) {
             let numeric_start = c.is_ascii_digit();
-            let mut end = i + c.len_utf8();
-            let mut has_alpha = !numeric_start;
-            loop {
-                let Some(&(j, d)) = it.peek() else { break };
-                if d.is_alphanumeric() {
-                    has_alpha |= !d.is_ascii_digit();
-                    end = j + d.len_utf8();
-                    it.next();
+            let mut end = i + w;
+            while let Some(d) = char_at(end) {
+                if alnum(d) {
+                    end += d.len_utf8();
                     continue;
                 }
                 // A joiner or a numeric separator continues the token only if a
                 // letter or digit follows it directly.
-                let next_is_alnum = text[j + d.len_utf8()..].chars().next().is_some_and(|n| n.is_alphanumeric());
-                let next_is_digit = text[j + d.len_utf8()..].chars().next().is_some_and(|n| n.is_ascii_digit());
-                let prev_is_digit = text[..j].chars().next_back().is_some_and(|p| p.is_ascii_digit());
-                if (is_joiner(d) && next_is_alnum) || (matches!(d, ',' | '.') && prev_is_digit && next_is_digit) {
-                    end = j + d.len_utf8();
-                    it.next();
+                let after = end + d.len_utf8();
+                let next = char_at(after);
+                let joins = is_joiner(d) && next.is_some_and(alnum);
+                let number_sep = matches!(d, ',' | '.') && bytes[end - 1].is_ascii_digit() && next.is_some_and(|n| n.is_ascii_digit());
+                if joins || number_sep {
+                    end = after;
                     continue;
                 }
                 break;
             }
-            let kind = if numeric_start && !has_alpha { TokKind::Number } else if numeric_start { TokKind::Number } else { TokKind::Word };
+            let kind = if numeric_start { TokKind::Number } else { TokKind::Word };
             out.push(Token { start: i as u32, end: end as u32, kind, cap: c.is_uppercase() });
+            i = end;
         } else {
-            out.push(Token { start: i as u32, end: (i + c.len_utf8()) as u32, kind: TokKind::Punct, cap: false });
+            out.push(Token { start: i as u32, end: (i + w) as u32, kind: TokKind::Punct, cap: false });
+            i += w;
         }
     }
     out

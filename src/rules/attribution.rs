@@ -422,7 +422,7 @@ fn frames_end(doc: &Doc, s: &Sent, t: usize) -> bool {
 pub fn detect(doc: &Doc, s: &Sent, hedges: &[HedgeHit]) -> Vec<AttrHit> {
     let mut out: Vec<AttrHit> = Vec::new();
     let mut used: Vec<(usize, usize)> = Vec::new();
-    let quote = quote_type(doc, s);
+    let mut quote = QuoteType::Indirect;
     for hit in doc.hits_in(s.t0, s.t1) {
         let Class::Report(pattern) = doc.class(hit) else { continue };
         let (v0, v1) = (hit.t0, hit.t1);
@@ -475,7 +475,6 @@ pub fn detect(doc: &Doc, s: &Sent, hedges: &[HedgeHit]) -> Vec<AttrHit> {
         };
         if let Some(h) = found.as_mut() {
             h.cue = Some((v0, v1));
-            h.quote = quote;
             used.push((v0, v1));
             out.push(h.clone());
         }
@@ -489,6 +488,12 @@ pub fn detect(doc: &Doc, s: &Sent, hedges: &[HedgeHit]) -> Vec<AttrHit> {
         }
     }
     out.sort_by(|a, b| b.priority.cmp(&a.priority).then(a.cue.map(|c| c.0).cmp(&b.cue.map(|c| c.0))));
+    if !out.is_empty() {
+        quote = quote_type(doc, s);
+        for a in out.iter_mut() {
+            a.quote = quote;
+        }
+    }
     out
 }
 

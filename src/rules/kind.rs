@@ -38,10 +38,12 @@ fn is_date_line(doc: &Doc, s: &Sent) -> bool {
     numbers > 0
 }
 
-pub fn classify(doc: &Doc, s: &Sent) -> SentenceKind {
+/// `furniture`: the sentence holds a boilerplate `contains` phrase (found for
+/// the whole text in one pass by the caller).
+pub fn classify(doc: &Doc, s: &Sent, furniture: bool) -> SentenceKind {
     let text = s.span.text(doc.text);
     let words = s.word_count(doc);
-    if words <= 40 && doc.lex.boiler_contains.is_match(text) {
+    if furniture && words <= 40 {
         return SentenceKind::Boilerplate;
     }
     // Page furniture is short: longer sentences skip the lower-casing and phrase checks.
@@ -107,7 +109,7 @@ mod tests {
         let lex = Lexicon::default_ref();
         let doc = Doc::new(text, lex);
         let (_, ss) = segment(text, lex);
-        doc.sentences(&ss).iter().map(|s| classify(&doc, s)).collect()
+        doc.sentences(&ss).iter().map(|s| classify(&doc, s, doc.lex.boiler_contains.is_match(s.span.text(text)))).collect()
     }
 
     #[test]
