@@ -99,7 +99,16 @@ pub struct Resolver {
 }
 
 fn kind_key(kind: AttributionKind, key: &str) -> String {
-    format!("{kind:?}:{key}")
+    let tag = match kind {
+        AttributionKind::NamedPerson => "p:",
+        AttributionKind::NamedOrganization => "o:",
+        AttributionKind::UnnamedOfficial => "u:",
+        AttributionKind::Vague => "v:",
+    };
+    let mut k = String::with_capacity(tag.len() + key.len());
+    k.push_str(tag);
+    k.push_str(key);
+    k
 }
 
 /// The role of a person: the head of the role phrase, with its modifiers but

@@ -214,7 +214,7 @@ fn split_paragraph(text: &str, para: Span, lex: &Lexicon, out: &mut Vec<Span>) {
         let mut boundary = !(next.is_lowercase() || matches!(next, ',' | ';' | ':' | '-' | '–' | '—')) && !ellipsis;
         if boundary && single_dot {
             let w = word_before(p, i);
-            let lw = w.to_lowercase();
+            let lw = w.to_ascii_lowercase();
             let opener_next = is_opener(word_at(p, m));
             let single_initial = w.chars().count() == 1 && w.chars().all(|ch| ch.is_uppercase());
             if single_initial {
