@@ -415,18 +415,20 @@ fn quote_type(doc: &Doc, s: &Sent) -> QuoteType {
 /// Is the rest of the sentence after `t` free of commas and other cues
 /// (so a cue ending here frames the whole sentence)?
 fn frames_end(doc: &Doc, s: &Sent, t: usize) -> bool {
-    !(t..s.t1).any(|x| doc.is(x, ",") || doc.is(x, ";") || doc.is(x, "“"))
+    // a closing frame is short: ", state media reported on Friday."
+    s.t1.saturating_sub(t) <= 16 && !(t..s.t1).any(|x| doc.is(x, ",") || doc.is(x, ";") || doc.is(x, "“"))
 }
 
 /// Detect the attributions of one sentence, primary first.
 pub fn detect(doc: &Doc, s: &Sent, hedges: &[HedgeHit]) -> Vec<AttrHit> {
     let mut out: Vec<AttrHit> = Vec::new();
-    let mut used: Vec<(usize, usize)> = Vec::new();
+    // Hits come by start; one that begins before the end of a used cue overlaps it.
+    let mut used_until = 0usize;
     let mut quote = QuoteType::Indirect;
     for hit in doc.hits_in(s.t0, s.t1) {
         let Class::Report(pattern) = doc.class(hit) else { continue };
         let (v0, v1) = (hit.t0, hit.t1);
-        if used.iter().any(|&(a, b)| v0 < b && a < v1) {
+        if v0 < used_until {
             continue;
         }
         // Cues inside quotation marks are the quoted speaker's.
@@ -438,7 +440,9 @@ pub fn detect(doc: &Doc, s: &Sent, hedges: &[HedgeHit]) -> Vec<AttrHit> {
             continue;
         }
         // Part of a hearsay hedge ("is said to", "is reported to").
-        if hedges.iter().any(|h| h.category == HedgeCategory::Distancing && h.t0 <= v0 && v1 <= h.t1 && h.t1 - h.t0 > 1) {
+        // (hedges are sorted by start: look only at those starting at or before v0)
+        let before = hedges.partition_point(|h| h.t0 <= v0);
+        if hedges[..before].iter().rev().take(4).any(|h| h.category == HedgeCategory::Distancing && v1 <= h.t1 && h.t1 - h.t0 > 1) {
             continue;
         }
         let mut found = match pattern {
@@ -475,7 +479,7 @@ pub fn detect(doc: &Doc, s: &Sent, hedges: &[HedgeHit]) -> Vec<AttrHit> {
         };
         if let Some(h) = found.as_mut() {
             h.cue = Some((v0, v1));
-            used.push((v0, v1));
+            used_until = used_until.max(v1);
             out.push(h.clone());
         }
     }
@@ -616,7 +620,7 @@ fn verb_source(doc: &Doc, s: &Sent, v0: usize, v1: usize) -> Option<AttrHit> {
 }
 
 fn quote_before(doc: &Doc, s: &Sent, t: usize) -> bool {
-    (s.t0..t).any(|x| doc.is(x, "”") || doc.is(x, "\"") || doc.is(x, ","))
+    (t.saturating_sub(40).max(s.t0)..t).any(|x| doc.is(x, "”") || doc.is(x, "\"") || doc.is(x, ","))
 }
 
 #[cfg(test)]

@@ -153,12 +153,13 @@ fn subject_kind(doc: &Doc, s: &Sent, t: usize) -> Subject {
     // A forecast for a time ("could gust to 50 mph by Friday") or a prediction
     // someone reports ("…, forecasters said") is about a particular case.
     const WHEN: &[&str] = &["today", "tonight", "tomorrow", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "soon"];
-    let anchored = (t..s.t1).any(|x| {
+    let near_end = (t + 25).min(s.t1);
+    let anchored = (t..near_end).any(|x| {
         doc.is_one_of(x, WHEN) || (doc.is_one_of(x, &["next", "this", "coming"]) && doc.is_one_of(x + 1, &["week", "weekend", "month", "year", "season", "summer", "winter", "spring", "autumn", "fall"]))
     });
     // reported: the modal sits in what a reporting verb introduces ("warned that
     // prices may rise", "…, forecasters said")
-    let reported = (s.t0..s.t1).any(|x| {
+    let reported = (t.saturating_sub(30).max(s.t0)..near_end).any(|x| {
         !s.is_quoted(x)
             && doc.is_lower_word(x)
             && (x + 1 == t || doc.is(x + 1, "that") || (x > t && (x.saturating_sub(4)..x).any(|c| doc.is(c, ","))))
@@ -233,7 +234,7 @@ pub fn detect(doc: &Doc, s: &Sent) -> Vec<HedgeHit> {
             continue;
         }
         // Hits come sorted by start, longest first: keep the first of overlaps.
-        if out.iter().any(|o| o.span.overlaps(h.span)) {
+        if out.last().is_some_and(|o: &HedgeHit| o.span.end > h.span.start) {
             continue;
         }
         out.push(HedgeHit { span: h.span, t0: h.t0, t1: h.t1, category, weight: doc.entry(h).weight });

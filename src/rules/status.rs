@@ -64,7 +64,7 @@ pub fn decide(doc: &Doc, s: &Sent, hedges: &[HedgeHit], atts: &[AttrHit]) -> Sta
     let mut taken: Vec<Span> = Vec::new();
     for h in doc.hits_in(s.t0, s.t1) {
         let Class::Status(class, strong) = doc.class(h) else { continue };
-        if taken.iter().any(|x| x.overlaps(h.span)) {
+        if taken.last().is_some_and(|x: &Span| x.end > h.span.start) {
             continue;
         }
         if !strong && fronted.is_some_and(|e| h.t0 < e) {
@@ -100,7 +100,10 @@ pub fn decide(doc: &Doc, s: &Sent, hedges: &[HedgeHit], atts: &[AttrHit]) -> Sta
         return StatusDecision { label: StatusLabel::Confirmed, cues: confirm, why };
     }
     for h in hedges {
-        if matches!(h.category, HedgeCategory::Distancing | HedgeCategory::Conditional) && !taken.iter().any(|x| x.overlaps(h.span)) {
+        // `taken` is sorted by start and non-overlapping: a binary search finds neighbours
+        let i = taken.partition_point(|x| x.end <= h.span.start);
+        let overlaps = taken.get(i).is_some_and(|x| x.overlaps(h.span));
+        if matches!(h.category, HedgeCategory::Distancing | HedgeCategory::Conditional) && !overlaps {
             unconf.push(h.span);
         }
     }
