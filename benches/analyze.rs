@@ -30,6 +30,16 @@ fn bench(c: &mut Criterion) {
         g.bench_with_input(BenchmarkId::from_parameter(size), &text, |b, t| b.iter(|| claimlens::analyze(t, &opts)));
     }
     g.finish();
+
+    // Linear time on hostile input: one sentence packed with cues, hedges and
+    // quotation marks (this once took seconds per megabyte).
+    let mut g = c.benchmark_group("adversarial");
+    g.sample_size(10);
+    let unit = "Officials said that experts may have said, reportedly, “quote” he said ";
+    let text = unit.repeat(1_000_000 / unit.len());
+    g.throughput(Throughput::Bytes(text.len() as u64));
+    g.bench_function("one-sentence-1MB", |b| b.iter(|| claimlens::analyze(&text, &opts)));
+    g.finish();
 }
 
 criterion_group!(benches, bench);
