@@ -542,6 +542,12 @@ fn verb_source(doc: &Doc, s: &Sent, v0: usize, v1: usize) -> Option<AttrHit> {
         if inverted_ok && clause_ends && !doc.is_one_of(v1, &["that"]) && doc.is_one_of(v0, INVERTIBLE) {
             if let Some(mut h) = choose(doc, s, v1, b, v1) {
                 h.priority = if frames_end(doc, s, b) { 3 } else { 2 };
+                // "…,” said Irungu Houghton, executive director of Amnesty …"
+                if h.role.is_none() && doc.is(b, ",") {
+                    let r1 = (b + 1..(b + 12).min(s.t1)).find(|&t| doc.is_punct(t) || (doc.is_lower_word(t) && doc.is_one_of(t, PREPS))).unwrap_or((b + 12).min(s.t1));
+                    let r0 = (b + 1..r1).find(|&t| !doc.is_one_of(t, DETERMINERS)).unwrap_or(r1);
+                    h.role = real_role(doc, r0, r1);
+                }
                 return Some(h);
             }
         }

@@ -182,6 +182,10 @@ fn subject_kind(doc: &Doc, s: &Sent, t: usize) -> Subject {
         if doc.is_one_of(p, BOUNDARY) || (doc.is_lower_word(p) && doc.is_one_of(p, SUBORD) && p + 1 < t) {
             break;
         }
+        // "Analysts say the unrest could …": the modal is in reported speech
+        if doc.is_lower_word(p) && doc.hits_at(p).iter().any(|h| matches!(doc.class(h), Class::Report(crate::lexicon::CuePattern::Verb))) {
+            return Subject::Anchored;
+        }
         a = p;
     }
     if a >= t {
