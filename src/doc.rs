@@ -65,7 +65,9 @@ impl<'a> Doc<'a> {
             while t0 > 0 && (toks[t0 - 1].start as usize) >= s {
                 t0 -= 1;
             }
-            if t0 >= toks.len() {
+            // A match must start where a token starts: "rumored" inside
+            // "Long-rumored" is not a cue (and must not slide onto the next word).
+            if t0 >= toks.len() || toks[t0].start as usize != s {
                 continue;
             }
             mapped.push(Hit { span: Span::new(s, e), t0, t1: end_cursor.max(t0 + 1), entry });
@@ -176,7 +178,7 @@ impl<'a> Doc<'a> {
     pub fn ends_negative(&self, t: usize) -> bool {
         let s = self.tok(t);
         let l = s.len();
-        l > 3 && (s[l.saturating_sub(3)..].eq_ignore_ascii_case("n't") || s.ends_with("n’t") || s.ends_with("N’T"))
+        l > 3 && (s.get(l - 3..).is_some_and(|x| x.eq_ignore_ascii_case("n't")) || s.ends_with("n’t") || s.ends_with("N’T"))
     }
 
     /// Span covering tokens `t0..t1`.

@@ -143,7 +143,7 @@ pub fn fields(line: &str) -> Option<Vec<&str>> {
 }
 
 fn parse_weight(s: Option<&&str>, default: f32) -> f32 {
-    s.and_then(|w| w.parse::<f32>().ok()).unwrap_or(default).clamp(0.0, 1.0)
+    s.and_then(|w| w.parse::<f32>().ok()).filter(|w| !w.is_nan()).unwrap_or(default).clamp(0.0, 1.0)
 }
 
 /// Parse a hedge category name as used in `data/hedges.txt` and in options.

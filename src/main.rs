@@ -72,6 +72,11 @@ fn main() -> ExitCode {
         };
         opts.extra_terms.push(ExtraTerm { lexicon: "hedges".into(), phrase: phrase.into(), category: cat.into(), weight: None });
     }
+    // A malformed --add-hedge category is a usage error (exit 2), like a missing colon.
+    if let Err(e @ claimlens::Error::BadOption(_)) = try_analyze("", &opts) {
+        eprintln!("claimlens: {e}");
+        return ExitCode::from(2);
+    }
     if jsonl {
         if file.is_some() && file.as_deref() != Some("-") {
             eprintln!("claimlens: --jsonl reads stdin; do not give a FILE");

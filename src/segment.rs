@@ -34,6 +34,12 @@ const OPENERS: &[&str] = &[
     "later", "last", "some", "many", "most", "no", "not", "one", "two", "what", "why", "how", "who",
 ];
 
+/// White space, or an invisible format character (bidi marks, zero-width
+/// space, BOM) that pasted text often carries between sentences.
+fn is_space(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}')
+}
+
 fn next_char(s: &str, i: usize) -> Option<char> {
     s.get(i..).and_then(|r| r.chars().next())
 }
@@ -197,7 +203,7 @@ fn split_paragraph(text: &str, para: Span, lex: &Lexicon, out: &mut Vec<Span>) {
         }
         match next_char(p, k) {
             None => break,
-            Some(d) if !d.is_whitespace() => {
+            Some(d) if !is_space(d) => {
                 i = j;
                 continue;
             }
@@ -205,7 +211,7 @@ fn split_paragraph(text: &str, para: Span, lex: &Lexicon, out: &mut Vec<Span>) {
         }
         let mut m = k;
         while let Some(d) = next_char(p, m) {
-            if !d.is_whitespace() {
+            if !is_space(d) {
                 break;
             }
             m += d.len_utf8();
@@ -332,5 +338,7 @@ mod tests {
         assert!(split(" \n\t\r\n ").is_empty());
         assert_eq!(split("no stop at all"), ["no stop at all"]);
         assert_eq!(split("a\u{0}b. c"), ["a\u{0}b. c"]);
+        // bidi marks between sentences do not hide the boundary
+        assert_eq!(split("It reopened.\u{202c} \u{200f}It may fall."), ["It reopened.", "It may fall."]);
     }
 }

@@ -1,0 +1,180 @@
+//! Shared invariant checker for claimlens reports (used by tests/props.rs and
+//! tests/bad_input.rs). Every check is linear in the input, so it can run on
+//! multi-megabyte texts.
+#![allow(dead_code)]
+
+use claimlens::{Report, SentenceKind};
+
+/// The input as UTF-16 code units, computed once per check.
+pub struct Units {
+    pub units: Vec<u16>,
+}
+
+impl Units {
+    pub fn new(text: &str) -> Units {
+        Units { units: text.encode_utf16().collect() }
+    }
+
+    pub fn len(&self) -> usize {
+        self.units.len()
+    }
+
+    /// True when offset `i` falls between the two halves of a surrogate pair.
+    pub fn splits_pair(&self, i: usize) -> bool {
+        i > 0
+            && i < self.units.len()
+            && (0xD800..0xDC00).contains(&self.units[i - 1])
+            && (0xDC00..0xE000).contains(&self.units[i])
+    }
+
+    pub fn slice(&self, start: usize, end: usize) -> Option<String> {
+        if start > end || end > self.units.len() {
+            return None;
+        }
+        String::from_utf16(&self.units[start..end]).ok()
+    }
+}
+
+/// Check one span (`what` names it in failure messages).
+pub fn check_span(u: &Units, what: &str, text: &str, start: usize, end: usize) {
+    assert!(start <= end, "{what}: start {start} > end {end} ({text:?})");
+    assert!(end <= u.len(), "{what}: end {end} past the input's {} UTF-16 units ({text:?})", u.len());
+    assert!(!u.splits_pair(start), "{what}: start {start} splits a surrogate pair ({text:?})");
+    assert!(!u.splits_pair(end), "{what}: end {end} splits a surrogate pair ({text:?})");
+    let slice = u.slice(start, end).unwrap_or_else(|| panic!("{what}: {start}..{end} is not a valid UTF-16 slice"));
+    assert_eq!(slice, text, "{what}: span text differs from the input slice {start}..{end}");
+}
+
+fn check_unit_interval(what: &str, x: f32) {
+    assert!(x.is_finite() && (0.0..=1.0).contains(&x), "{what} = {x} is not in [0, 1]");
+}
+
+/// Every invariant a successful report must hold for `input`.
+pub fn check_report(input: &str, r: &Report) {
+    let u = Units::new(input);
+    assert_eq!(r.schema_version, 1, "schemaVersion");
+    assert_eq!(r.stats.chars, u.len(), "stats.chars must be the UTF-16 length of the input");
+    assert_eq!(r.stats.sentences, r.sentences.len(), "stats.sentences");
+    let claims = r.sentences.iter().filter(|s| s.kind == SentenceKind::Claim).count();
+    assert_eq!(r.stats.claims, claims, "stats.claims");
+    assert_eq!(r.summary.claims, claims, "summary.claims");
+    assert!(r.summary.score <= 100, "summary.score {} > 100", r.summary.score);
+    check_unit_interval("summary.namedSourceShare", r.summary.named_source_share);
+    assert!(r.summary.hedge_density.is_finite() && r.summary.hedge_density >= 0.0, "summary.hedgeDensity {}", r.summary.hedge_density);
+    let bs = &r.summary.by_status;
+    assert_eq!(bs.denied + bs.confirmed + bs.unconfirmed + bs.speculative + bs.claimed + bs.asserted, claims, "summary.byStatus must count every claim once");
+    let ba = &r.summary.by_attribution;
+    assert_eq!(ba.named_person + ba.named_organization + ba.unnamed_official + ba.vague + ba.none, claims, "summary.byAttribution must count every claim once");
+
+    // Sources: ids are their positions; sentence lists are valid, sorted, unique.
+    for (i, src) in r.sources.iter().enumerate() {
+        assert_eq!(src.id, i, "sources[{i}].id");
+        for w in src.sentences.windows(2) {
+            assert!(w[0] < w[1], "sources[{i}].sentences not strictly increasing: {:?}", src.sentences);
+        }
+        for &s in &src.sentences {
+            assert!(s < r.sentences.len(), "sources[{i}].sentences has {s}, only {} sentences", r.sentences.len());
+        }
+    }
+
+    // Sentences: in order, non-overlapping, trimmed, and together covering every
+    // non-whitespace character of the input.
+    let mut para_extent: Vec<(usize, usize)> = Vec::new();
+    for s in &r.sentences {
+        match para_extent.get_mut(s.paragraph) {
+            Some(e) => *e = (e.0.min(s.start), e.1.max(s.end)),
+            None => para_extent.resize(s.paragraph + 1, (s.start, s.end)),
+        }
+    }
+    let mut prev_end = 0usize;
+    let mut prev_para = 0usize;
+    for (i, s) in r.sentences.iter().enumerate() {
+        let what = format!("sentence {i}");
+        assert_eq!(s.index, i, "{what}: index");
+        check_span(&u, &what, &s.text, s.start, s.end);
+        assert!(s.start < s.end, "{what}: empty sentence at {}", s.start);
+        assert_eq!(s.text.trim(), s.text, "{what}: sentence text is not trimmed");
+        assert!(s.start >= prev_end, "{what}: starts at {} before the previous sentence ends at {prev_end}", s.start);
+        let gap = u.slice(prev_end, s.start).expect("gap slice");
+        assert!(gap.chars().all(is_gap_char), "{what}: text between sentences is not white space: {gap:?}");
+        let want = if i == 0 { [0, 0] } else { [prev_para, prev_para + 1] };
+        assert!(want.contains(&s.paragraph), "{what}: paragraph {} after paragraph {prev_para} (paragraphs are numbered 0, 1, 2 … in order)", s.paragraph);
+        assert!(s.paragraph < r.stats.paragraphs.max(1), "{what}: paragraph {} but stats.paragraphs = {}", s.paragraph, r.stats.paragraphs);
+        prev_end = s.end;
+        prev_para = s.paragraph;
+
+        assert!(s.score <= 100, "{what}: score {} > 100", s.score);
+        check_unit_interval(&format!("{what}: checkworthiness"), s.checkworthiness);
+        if s.kind != SentenceKind::Claim {
+            assert_eq!(s.score, 0, "{what}: a non-claim must score 0");
+        }
+        // Attributions and status cues may come from a neighbouring sentence
+        // (a quotation attributed in the sentence before or after), but never
+        // from another paragraph.
+        let (p0, p1) = para_extent[s.paragraph];
+        let in_paragraph = |w: &str, a: usize, b: usize| {
+            assert!(p0 <= a && b <= p1, "{w}: {a}..{b} lies outside its paragraph {p0}..{p1}");
+        };
+        for (j, a) in s.attributions.iter().enumerate() {
+            assert!(a.source.is_some() || a.cue.is_some(), "{what}: attribution {j} has neither source nor cue");
+            if let Some(src) = &a.source {
+                check_span(&u, &format!("{what}: attributions[{j}].source"), &src.text, src.start, src.end);
+                in_paragraph(&format!("{what}: attributions[{j}].source"), src.start, src.end);
+                if let Some(id) = src.source_id {
+                    assert!(id < r.sources.len(), "{what}: attributions[{j}].source.sourceId {id} but {} sources", r.sources.len());
+                }
+            }
+            if let Some(c) = &a.cue {
+                check_span(&u, &format!("{what}: attributions[{j}].cue"), &c.text, c.start, c.end);
+                in_paragraph(&format!("{what}: attributions[{j}].cue"), c.start, c.end);
+            }
+        }
+        for (j, h) in s.hedges.iter().enumerate() {
+            let hw = format!("{what}: hedges[{j}]");
+            check_span(&u, &hw, &h.text, h.start, h.end);
+            assert!(h.start >= s.start && h.end <= s.end, "{hw}: {}..{} lies outside its sentence {}..{}", h.start, h.end, s.start, s.end);
+            check_unit_interval(&format!("{hw}: weight"), h.weight);
+        }
+        for (j, c) in s.status.cues.iter().enumerate() {
+            check_span(&u, &format!("{what}: status.cues[{j}]"), &c.text, c.start, c.end);
+            in_paragraph(&format!("{what}: status.cues[{j}]"), c.start, c.end);
+        }
+    }
+    // Every non-whitespace character after the last sentence is covered too.
+    let tail = u.slice(prev_end, u.len()).expect("tail slice");
+    assert!(tail.chars().all(is_gap_char), "text after the last sentence is not white space: {:?}", clip(&tail));
+    let paras = r.sentences.last().map_or(0, |s| s.paragraph + 1);
+    assert_eq!(r.stats.paragraphs, paras, "stats.paragraphs must count the paragraphs the sentences are in");
+
+    check_json_round_trip(r);
+}
+
+/// The report serialises to camelCase JSON and reads back unchanged.
+pub fn check_json_round_trip(r: &Report) {
+    let json = serde_json::to_string(r).expect("report serialises");
+    let v: serde_json::Value = serde_json::from_str(&json).expect("report JSON parses");
+    assert_eq!(v["schemaVersion"], 1, "JSON schemaVersion");
+    assert!(v.get("schema_version").is_none(), "JSON keys must be camelCase");
+    let back: Report = serde_json::from_str(&json).expect("report JSON reads back into a Report");
+    assert_eq!(&back, r, "JSON round trip changed the report");
+}
+
+/// The report `analyze` gives when it refuses the input.
+pub fn check_refused(r: &Report) {
+    assert_eq!(r.schema_version, 1);
+    assert!(r.sentences.is_empty(), "a refused input must have no sentences");
+    assert!(r.sources.is_empty());
+    assert_eq!(r.summary.claims, 0);
+    assert!(!r.warnings.is_empty(), "a refused input must say why in warnings");
+    check_json_round_trip(r);
+}
+
+fn clip(s: &str) -> String {
+    s.chars().take(80).collect()
+}
+
+/// What may lie between sentences: white space, or the invisible format
+/// characters (bidi marks, zero-width space, BOM) the segmenter skips there.
+pub fn is_gap_char(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}')
+}
