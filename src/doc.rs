@@ -34,7 +34,8 @@ pub struct Sent {
     pub whole_paragraph: bool,
     pub t0: usize,
     pub t1: usize,
-    /// Per token of the sentence: inside double quotation marks.
+    /// Per token of the sentence: inside double quotation marks (empty when
+    /// the sentence has no quotation marks).
     pub quoted: Vec<bool>,
     /// The sentence opens a quotation it does not close.
     pub opens_quote: bool,
@@ -199,6 +200,12 @@ impl<'a> Doc<'a> {
         for (idx, s) in spans.iter().enumerate() {
             let t0 = first_at_or_after(&self.toks, s.span.start);
             let t1 = first_at_or_after(&self.toks, s.span.end);
+            // Most sentences quote nothing: they get no per-token table at all.
+            let has_quote = (t0..t1).any(|t| self.toks[t].kind == TokKind::Punct && matches!(self.tok(t), "“" | "”" | "\"" | "«" | "»"));
+            if !has_quote {
+                out.push(Sent { idx, span: s.span, paragraph: s.paragraph, whole_paragraph: s.whole_paragraph, t0, t1, quoted: Vec::new(), opens_quote: false, closes_quote: false });
+                continue;
+            }
             let mut quoted = vec![false; t1 - t0];
             let mut inside = false;
             let mut first_quote_is_close = None;
@@ -250,7 +257,7 @@ impl<'a> Doc<'a> {
 
 impl Sent {
     pub fn is_quoted(&self, t: usize) -> bool {
-        t >= self.t0 && t < self.t1 && self.quoted[t - self.t0]
+        t >= self.t0 && self.quoted.get(t - self.t0).copied().unwrap_or(false)
     }
     pub fn word_count(&self, doc: &Doc) -> usize {
         (self.t0..self.t1).filter(|&t| !doc.is_punct(t)).count()

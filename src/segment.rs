@@ -51,6 +51,11 @@ fn lines(text: &str) -> Vec<Span> {
     let mut start = 0;
     let mut i = 0;
     while i < bytes.len() {
+        // jump to the next byte that can start a line break
+        match bytes[i..].iter().position(|&b| matches!(b, b'\n' | b'\r' | 0xC2 | 0xE2)) {
+            Some(off) => i += off,
+            None => break,
+        }
         // \n, \r, U+0085 (C2 85), U+2028/U+2029 (E2 80 A8/A9)
         let brk = match bytes[i] {
             b'\n' => 1,

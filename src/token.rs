@@ -66,7 +66,12 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         if alnum(c) {
             let numeric_start = c.is_ascii_digit();
             let mut end = i + w;
-            while let Some(d) = char_at(end) {
+            loop {
+                // ASCII letters and digits: the common case, byte by byte
+                while end < bytes.len() && bytes[end].is_ascii_alphanumeric() {
+                    end += 1;
+                }
+                let Some(d) = char_at(end) else { break };
                 if alnum(d) {
                     end += d.len_utf8();
                     continue;
