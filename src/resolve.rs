@@ -96,6 +96,8 @@ pub struct Resolver {
     by_word: HashMap<String, Vec<usize>>,
     /// Multi-word person names exactly as written, once settled.
     by_surface: HashMap<String, usize>,
+    /// Capitalised runs already seen by `mentions`, and the person each named.
+    by_run: HashMap<String, Option<usize>>,
 }
 
 fn kind_key(kind: AttributionKind, key: &str) -> String {
@@ -120,7 +122,7 @@ fn role_head(role: &str) -> String {
 
 impl Resolver {
     pub fn new() -> Resolver {
-        Resolver { entities: Vec::new(), by_key: HashMap::new(), by_word: HashMap::new(), by_surface: HashMap::new() }
+        Resolver { entities: Vec::new(), by_key: HashMap::new(), by_word: HashMap::new(), by_surface: HashMap::new(), by_run: HashMap::new() }
     }
 
     fn person(&mut self, doc: &Doc, t0: usize, t1: usize, role: Option<(usize, usize)>, sent: usize) -> usize {
@@ -296,12 +298,26 @@ impl Resolver {
         while t < s.t1 {
             if doc.is_cap(t) && doc.is_cap(t + 1).then_some(()).or_else(|| doc.is(t + 1, ".").then_some(())).is_some() && !names::sentence_initial_common(doc, s, t) {
                 if let Some((a, b)) = names::run_starting_at(doc, s, t) {
+                    // A run seen before resolves as before, without classifying again.
+                    if let Some(&i) = self.by_run.get(doc.span_text(a, b)) {
+                        if let Some(i) = i {
+                            self.entities[i].last_seen = s.idx;
+                        }
+                        t = b.max(t + 1);
+                        continue;
+                    }
+                    let mut settled: Option<usize> = None;
                     // a person mention needs two name words: skip lone capitals cheaply
                     if let Some(n) = names::classify(doc, a, b).filter(|_| b - a >= 2) {
                         if n.kind == NameKind::Person && n.t1 - n.t0 >= 2 && (n.t0..n.t1).all(|x| !doc.hits_at(x).iter().any(|h| matches!(doc.class(h), Class::Place(_) | Class::Org(_) | Class::SourceNoun(_)))) {
                             let role = crate::rules::attribution::real_role(doc, n.r0, n.t0);
-                            self.person(doc, n.t0, n.t1, role, s.idx);
+                            settled = Some(self.person(doc, n.t0, n.t1, role, s.idx));
                         }
+                    }
+                    // Cache the outcome, but not for a lone word at the sentence
+                    // start (its reading depends on the word after it).
+                    if b - a >= 2 && a != s.t0 {
+                        self.by_run.insert(doc.span_text(a, b).to_string(), settled);
                     }
                     t = b.max(t + 1);
                     continue;
