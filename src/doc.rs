@@ -255,6 +255,16 @@ impl<'a> Doc<'a> {
     }
 }
 
+/// For rule tests: analyse `text` up to sentences and hand them to `f`.
+#[cfg(test)]
+pub fn with_sentences<R>(text: &str, f: impl FnOnce(&Doc, &[Sent]) -> R) -> R {
+    let lex = crate::lexicon::Lexicon::default_ref();
+    let doc = Doc::new(text, lex);
+    let (_, spans) = crate::segment::segment(text, lex);
+    let sents = doc.sentences(&spans);
+    f(&doc, &sents)
+}
+
 impl Sent {
     pub fn is_quoted(&self, t: usize) -> bool {
         t >= self.t0 && self.quoted.get(t - self.t0).copied().unwrap_or(false)

@@ -632,19 +632,15 @@ fn quote_before(doc: &Doc, s: &Sent, t: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lexicon::Lexicon;
     use crate::rules::hedges;
-    use crate::segment::segment;
 
     /// (kind, source text) of the primary attribution of the first sentence.
     fn primary(text: &str) -> Option<(AttributionKind, String)> {
-        let lex = Lexicon::default_ref();
-        let doc = Doc::new(text, lex);
-        let (_, ss) = segment(text, lex);
-        let sents = doc.sentences(&ss);
-        let s = &sents[0];
-        let hs = hedges::detect(&doc, s);
-        detect(&doc, s, &hs).first().map(|a| (a.kind, a.source.map(|(x, y)| doc.span_text(x, y).to_string()).unwrap_or_default()))
+        crate::doc::with_sentences(text, |doc, sents| {
+            let s = &sents[0];
+            let hs = hedges::detect(doc, s);
+            detect(doc, s, &hs).first().map(|a| (a.kind, a.source.map(|(x, y)| doc.span_text(x, y).to_string()).unwrap_or_default()))
+        })
     }
 
     use AttributionKind::*;

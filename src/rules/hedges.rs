@@ -249,14 +249,9 @@ pub fn detect(doc: &Doc, s: &Sent) -> Vec<HedgeHit> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lexicon::Lexicon;
-    use crate::segment::segment;
 
     fn hedges(text: &str) -> Vec<String> {
-        let lex = Lexicon::default_ref();
-        let doc = Doc::new(text, lex);
-        let (_, ss) = segment(text, lex);
-        doc.sentences(&ss).iter().flat_map(|s| detect(&doc, s)).map(|h| h.span.text(text).to_string()).collect()
+        crate::doc::with_sentences(text, |doc, sents| sents.iter().flat_map(|s| detect(doc, s)).map(|h| h.span.text(text).to_string()).collect())
     }
 
     #[test]

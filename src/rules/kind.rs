@@ -102,14 +102,9 @@ fn byline_ok(doc: &Doc, s: &Sent, phrase: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lexicon::Lexicon;
-    use crate::segment::segment;
 
     fn kinds(text: &str) -> Vec<SentenceKind> {
-        let lex = Lexicon::default_ref();
-        let doc = Doc::new(text, lex);
-        let (_, ss) = segment(text, lex);
-        doc.sentences(&ss).iter().map(|s| classify(&doc, s, doc.lex.boiler_contains.is_match(s.span.text(text)))).collect()
+        crate::doc::with_sentences(text, |doc, sents| sents.iter().map(|s| classify(doc, s, doc.lex.boiler_contains.is_match(s.span.text(text)))).collect())
     }
 
     #[test]

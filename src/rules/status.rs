@@ -132,19 +132,15 @@ pub fn decide(doc: &Doc, s: &Sent, hedges: &[HedgeHit], atts: &[AttrHit]) -> Sta
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lexicon::Lexicon;
     use crate::rules::{attribution, hedges};
-    use crate::segment::segment;
 
     fn label(text: &str) -> StatusLabel {
-        let lex = Lexicon::default_ref();
-        let doc = Doc::new(text, lex);
-        let (_, ss) = segment(text, lex);
-        let sents = doc.sentences(&ss);
-        let s = &sents[0];
-        let hs = hedges::detect(&doc, s);
-        let at = attribution::detect(&doc, s, &hs);
-        decide(&doc, s, &hs, &at).label
+        crate::doc::with_sentences(text, |doc, sents| {
+            let s = &sents[0];
+            let hs = hedges::detect(doc, s);
+            let at = attribution::detect(doc, s, &hs);
+            decide(doc, s, &hs, &at).label
+        })
     }
 
     use StatusLabel::*;
