@@ -457,10 +457,7 @@ pub fn detect(doc: &Doc, s: &Sent, hedges: &[HedgeHit]) -> Vec<AttrHit> {
             }
             CuePattern::Noun => None,
             CuePattern::Prep | CuePattern::Venue => {
-                let mut a = v1;
-                while a < s.t1 && doc.is_one_of(a, &["the", "a", "an"]) && false {
-                    a += 1;
-                }
+                let a = v1;
                 let b = np_right(doc, s, a);
                 choose(doc, s, a, b, v0).map(|mut h| {
                     let initial = v0 == s.t0 || (v0 > s.t0 && doc.is_punct(v0 - 1) && v0 - 1 == s.t0);
