@@ -50,9 +50,18 @@ fn lines(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
     let mut start = 0;
     let mut i = 0;
+    // U+0085 and U+2028/2029 are rare: look for them byte by byte only if present.
+    let rare = memchr::memmem::find(bytes, "\u{2028}".as_bytes()).is_some()
+        || memchr::memmem::find(bytes, "\u{2029}".as_bytes()).is_some()
+        || memchr::memmem::find(bytes, "\u{85}".as_bytes()).is_some();
     while i < bytes.len() {
         // jump to the next byte that can start a line break
-        match bytes[i..].iter().position(|&b| matches!(b, b'\n' | b'\r' | 0xC2 | 0xE2)) {
+        let next = if rare {
+            bytes[i..].iter().position(|&b| matches!(b, b'\n' | b'\r' | 0xC2 | 0xE2))
+        } else {
+            memchr::memchr2(b'\n', b'\r', &bytes[i..])
+        };
+        match next {
             Some(off) => i += off,
             None => break,
         }
@@ -172,10 +181,17 @@ fn split_paragraph(text: &str, para: Span, lex: &Lexicon, out: &mut Vec<Span>) {
     let mut sent_start = 0usize;
     let mut i = 0usize;
     let pb = p.as_bytes();
+    // Non-ASCII terminators (… 。 ！ ？ ‼) are rare: scan for them only if present.
+    let wide_stops = p.contains(['…', '。', '！', '？', '‼']);
     while i < p.len() {
         // Skip to the next byte that can start a terminator: . ! ? or the lead
         // byte of … 。 ！ ？ ‼ (E2, E3, EF).
-        match pb[i..].iter().position(|&b| matches!(b, b'.' | b'!' | b'?' | 0xE2 | 0xE3 | 0xEF)) {
+        let next = if wide_stops {
+            pb[i..].iter().position(|&b| matches!(b, b'.' | b'!' | b'?' | 0xE2 | 0xE3 | 0xEF))
+        } else {
+            memchr::memchr3(b'.', b'!', b'?', &pb[i..])
+        };
+        match next {
             Some(off) => i += off,
             None => break,
         }

@@ -106,7 +106,7 @@ fn plausible_head(doc: &Doc, s: &Sent, t: usize, cue: usize) -> bool {
         return true;
     }
     // A document speaks only in a closing frame: "Prices rose, the study found."
-    if doc.is_one_of(t, DOCUMENT_NOUNS) && t + 1 == cue && s.t1 - cue <= 6 && !(cue..s.t1).any(|x| doc.is(x, "that") || doc.is(x, ",")) && (s.t0..t).any(|x| doc.is(x, ",")) {
+    if t + 1 == cue && s.t1 - cue <= 6 && doc.is_one_of(t, DOCUMENT_NOUNS) && !(cue..s.t1).any(|x| doc.is(x, "that") || doc.is(x, ",")) && (s.t0..t).any(|x| doc.is(x, ",")) {
         return true;
     }
     if doc.is_cap(t) && !names::lexicon_word(doc, t) {

@@ -50,7 +50,9 @@ pub fn classify(doc: &Doc, s: &Sent, furniture: bool) -> SentenceKind {
     let lower = if words <= 12 { text.trim().to_lowercase() } else { String::new() };
     let bare = lower.trim_end_matches([':', '.', '!', ' ']).trim_start_matches(['#', ' ']);
 
-    if is_url_or_email(text) || (words > 0 && is_date_line(doc, s)) {
+    // a date line is short and holds a number
+    let date_like = words > 0 && words <= 12 && (s.t0..s.t1).any(|t| doc.is_number(t)) && is_date_line(doc, s);
+    if is_url_or_email(text) || date_like {
         return SentenceKind::Boilerplate;
     }
     for (phrase, how) in doc.lex.boilerplate.iter().filter(|_| words <= 12) {

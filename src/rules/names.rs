@@ -209,7 +209,7 @@ pub fn classify(doc: &Doc, t0: usize, t1: usize) -> Option<Name> {
         NameKind::Org
     } else if (a..last).any(|t| is_org_head(doc, t) && doc.is_one_of(t + 1, &["of", "for", "on"])) {
         NameKind::Org
-    } else if doc.is_one_of(last, PLACE_HEADS) && last > a {
+    } else if last > a && doc.is_one_of(last, PLACE_HEADS) {
         NameKind::Place
     } else if (a..t1).any(|t| org_word(doc, t) == Some(OrgClass::Known)) {
         NameKind::Org
@@ -254,10 +254,12 @@ pub fn extend_org(doc: &Doc, sent: &Sent, n: Name) -> Name {
 /// "Military analysts …", "Recent reports …".
 pub fn sentence_initial_common(doc: &Doc, sent: &Sent, t: usize) -> bool {
     let at_start = t == sent.t0 || (t > sent.t0 && doc.is_one_of(t - 1, &["“", "\"", "(", "‘"]));
+    if !at_start {
+        return false;
+    }
     // "However," "Meanwhile," open sentences; "Carvalho, 27, denied" is a name.
-    let discourse = doc.is_one_of(t, DISCOURSE) || doc.tok(t).ends_with("ly");
-    at_start
-        && (doc.is_lower_word(t + 1) || t + 1 >= sent.t1 || (doc.is_punct(t + 1) && discourse) || lexicon_word(doc, t))
+    let discourse = || doc.is_one_of(t, DISCOURSE) || doc.tok(t).ends_with("ly");
+    (doc.is_lower_word(t + 1) || t + 1 >= sent.t1 || (doc.is_punct(t + 1) && discourse()) || lexicon_word(doc, t))
         && !is_acronym(doc.tok(t))
         && place_len(doc, t).is_none()
         && org_word(doc, t) != Some(OrgClass::Known)
