@@ -98,6 +98,8 @@ pub struct Resolver {
     by_surface: HashMap<String, usize>,
     /// Capitalised runs already seen by `mentions`, and the person each named.
     by_run: HashMap<String, Option<usize>>,
+    /// Unnamed source phrases already resolved, exactly as written.
+    by_phrase: HashMap<String, usize>,
 }
 
 fn kind_key(kind: AttributionKind, key: &str) -> String {
@@ -122,7 +124,7 @@ fn role_head(role: &str) -> String {
 
 impl Resolver {
     pub fn new() -> Resolver {
-        Resolver { entities: Vec::new(), by_key: HashMap::new(), by_word: HashMap::new(), by_surface: HashMap::new(), by_run: HashMap::new() }
+        Resolver { entities: Vec::new(), by_key: HashMap::new(), by_word: HashMap::new(), by_surface: HashMap::new(), by_run: HashMap::new(), by_phrase: HashMap::new() }
     }
 
     fn person(&mut self, doc: &Doc, t0: usize, t1: usize, role: Option<(usize, usize)>, sent: usize) -> usize {
@@ -376,7 +378,23 @@ impl Resolver {
                 (Some((t0, t1)), false) => match (a.kind, a.name) {
                     (AttributionKind::NamedPerson, Some(n)) => Some(self.person(doc, n.t0, n.t1, a.role, s.idx)),
                     (AttributionKind::NamedOrganization, Some(n)) => Some(self.other(doc, a.kind, n.t0, n.t1, s.idx)),
-                    _ => Some(self.other(doc, a.kind, t0, t1, s.idx)),
+                    _ => {
+                        // the same unnamed phrase again ("officials", "analysts")
+                        let surface = doc.span_text(t0, t1);
+                        let cached = (!doc.is_one_of(t0, &["the", "this"])).then(|| self.by_phrase.get(surface).copied()).flatten().filter(|&i| self.entities[i].kind == a.kind);
+                        let id = match cached {
+                            Some(i) => {
+                                self.entities[i].last_seen = s.idx;
+                                i
+                            }
+                            None => {
+                                let i = self.other(doc, a.kind, t0, t1, s.idx);
+                                self.by_phrase.insert(surface.to_string(), i);
+                                i
+                            }
+                        };
+                        Some(id)
+                    }
                 },
             };
             if let Some(i) = id {

@@ -43,9 +43,15 @@ pub fn score_sentence(s: &mut Sentence, has_number: bool, has_name: bool, words:
                 AttributionKind::UnnamedOfficial => 40,
                 AttributionKind::Vague => 20,
             };
-            let who = a.source.as_ref().map(|x| cat(&[" “", &x.text, "”"])).unwrap_or_default();
-            let cue = a.cue.as_ref().map(|c| cat(&[" (cue “", &c.text, "”)"])).unwrap_or_default();
-            reasons.push(cat(&["Backed by ", kind_words(a.kind), &who, &cue, ": +", &score.to_string(), "."]));
+            let (w0, who, w1) = a.source.as_ref().map_or(("", "", ""), |x| (" “", x.text.as_str(), "”"));
+            let (c0, cue, c1) = a.cue.as_ref().map_or(("", "", ""), |c| (" (cue “", c.text.as_str(), "”)"));
+            let points = match score {
+                70 => "70",
+                65 => "65",
+                40 => "40",
+                _ => "20",
+            };
+            reasons.push(cat(&["Backed by ", kind_words(a.kind), w0, who, w1, c0, cue, c1, ": +", points, "."]));
             let named = matches!(a.kind, AttributionKind::NamedPerson | AttributionKind::NamedOrganization);
             if named && a.quote == QuoteType::Direct {
                 score += 10;
