@@ -4,20 +4,27 @@
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 
 fn corpus(target: usize) -> String {
+    corpus_from(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures"), target).expect("fixtures dir")
+}
+
+/// Articles from `dir` (every .txt file) repeated up to `target` bytes.
+fn corpus_from(dir: &str, target: usize) -> Option<String> {
     let mut fixtures = String::new();
-    for entry in std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures")).expect("fixtures dir") {
+    for entry in std::fs::read_dir(dir).ok()? {
         let p = entry.expect("entry").path();
         if p.extension().is_some_and(|e| e == "txt") {
             fixtures.push_str(&std::fs::read_to_string(&p).expect("fixture"));
             fixtures.push_str("\n\n");
         }
     }
-    assert!(!fixtures.is_empty(), "no fixtures to benchmark");
+    if fixtures.is_empty() {
+        return None;
+    }
     let mut s = String::with_capacity(target + fixtures.len());
     while s.len() < target {
         s.push_str(&fixtures);
     }
-    s
+    Some(s)
 }
 
 fn bench(c: &mut Criterion) {
@@ -30,6 +37,17 @@ fn bench(c: &mut Criterion) {
         g.bench_with_input(BenchmarkId::from_parameter(size), &text, |b, t| b.iter(|| claimlens::analyze(t, &opts)));
     }
     g.finish();
+
+    // The shared development set (five real news articles), when it sits beside
+    // the project; it is not part of the repository.
+    let dev = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/eval/seeds");
+    if let Some(text) = corpus_from(dev, 4_000_000) {
+        let mut g = c.benchmark_group("dev-set-news");
+        g.sample_size(10);
+        g.throughput(Throughput::Bytes(text.len() as u64));
+        g.bench_function("4MB", |b| b.iter(|| claimlens::analyze(&text, &opts)));
+        g.finish();
+    }
 
     // Linear time on hostile input: one sentence packed with cues, hedges and
     // quotation marks (this once took seconds per megabyte).
