@@ -314,6 +314,11 @@ impl Resolver {
                         if n.kind == NameKind::Person && n.t1 - n.t0 >= 2 && (n.t0..n.t1).all(|x| !doc.hits_at(x).iter().any(|h| matches!(doc.class(h), Class::Place(_) | Class::Org(_) | Class::SourceNoun(_)))) {
                             let role = crate::rules::attribution::real_role(doc, n.r0, n.t0);
                             settled = Some(self.person(doc, n.t0, n.t1, role, s.idx));
+                        } else if n.kind == NameKind::Org && n.t1 - n.t0 >= 2 {
+                            // Remember organisations too, so that a later "the company"
+                            // or "the agency" can find the one named here.
+                            let n = names::extend_org(doc, s, n);
+                            self.other(doc, AttributionKind::NamedOrganization, n.t0, n.t1, s.idx);
                         }
                     }
                     // Cache the outcome, but not for a lone word at the sentence
