@@ -355,9 +355,9 @@ const OUTLET_NOUNS: &[&str] = &[
     "channel", "station", "network", "journal", "blog", "site", "podcast", "agency", "wire", "newsletter",
 ];
 
-fn named(_doc: &Doc, s: &Sent, n: Name, role: Option<(usize, usize)>) -> AttrHit {
-    let mut n = names::extend_org(_doc, s, n);
-    if n.kind == NameKind::Person && n.t0 > s.t0 && _doc.is_lower_word(n.t0 - 1) && _doc.is_one_of(n.t0 - 1, OUTLET_NOUNS) {
+fn named(doc: &Doc, s: &Sent, n: Name, role: Option<(usize, usize)>) -> AttrHit {
+    let mut n = names::extend_org(doc, s, n);
+    if n.kind == NameKind::Person && n.t0 > s.t0 && doc.is_lower_word(n.t0 - 1) && doc.is_one_of(n.t0 - 1, OUTLET_NOUNS) {
         n.kind = NameKind::Org;
     }
     let kind = match n.kind {
@@ -366,7 +366,7 @@ fn named(_doc: &Doc, s: &Sent, n: Name, role: Option<(usize, usize)>) -> AttrHit
     };
     // Leading title words are the role ("Treasury Secretary"), unless they are
     // only an honorific ("Mr.", "Dr."), which is no role at all.
-    let role = real_role(_doc, n.r0, n.t0).or(role);
+    let role = real_role(doc, n.r0, n.t0).or(role);
     AttrHit { kind, source: Some((n.t0, n.t1)), name: Some(n), cue: None, role, quote: QuoteType::Indirect, pronoun: false, priority: 0 }
 }
 
