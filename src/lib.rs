@@ -300,3 +300,36 @@ fn continue_quotes(sents: &[doc::Sent], out: &mut [Sentence]) {
 fn a_cue(s: &Sentence) -> Vec<TextSpan> {
     s.attributions.first().and_then(|a| a.cue.clone()).into_iter().collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sources_of(text: &str) -> Vec<(String, AttributionKind, Vec<String>)> {
+        analyze(text, &Options::default()).sources.into_iter().map(|s| (s.name, s.kind, s.aliases)).collect()
+    }
+
+    #[test]
+    fn the_company_is_the_company_named_before() {
+        let s = sources_of("Shares of Nordvik Energy fell after the company warned of losses. A fund manager at Alder Capital, Maria Costa, said it was bad. In a filing, the company disclosed a subpoena.");
+        let nordvik = s.iter().find(|x| x.0 == "Nordvik Energy").expect("Nordvik Energy is a source");
+        assert_eq!(nordvik.1, AttributionKind::NamedOrganization);
+        assert!(nordvik.2.contains(&"the company".to_string()), "{s:?}");
+        assert!(!s.iter().any(|x| x.0 == "Alder Capital"), "{s:?}");
+    }
+
+    #[test]
+    fn titles_before_a_name_are_its_role_and_quotes_keep_their_speaker() {
+        let r = analyze("“We will act,” Chief Financial Officer Lena Haugen said. “It is done.”", &Options::default());
+        assert_eq!(r.sources[0].name, "Lena Haugen");
+        assert_eq!(r.sources[0].role.as_deref(), Some("Chief Financial Officer"));
+        assert_eq!(r.sentences[1].attributions[0].source.as_ref().unwrap().source_id, Some(0));
+    }
+
+    #[test]
+    fn non_answers_are_unconfirmed() {
+        for t in ["The regulator has not commented.", "The firm did not respond to requests for comment.", "A spokesman declined to comment."] {
+            assert_eq!(analyze(t, &Options::default()).sentences[0].status.label, StatusLabel::Unconfirmed, "{t}");
+        }
+    }
+}

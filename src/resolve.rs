@@ -233,7 +233,11 @@ impl Resolver {
         // ends in that word (or, for a company, in a company suffix).
         if kind == AttributionKind::UnnamedOfficial && doc.is_one_of(t0, &["the", "this"]) && t1 > t0 + 1 {
             let head = norm_word(doc.tok(t1 - 1));
-            const COMPANY: &[&str] = &["inc", "corp", "co", "ltd", "llc", "company", "corporation", "group", "plc"];
+            const COMPANY: &[&str] = &[
+                "inc", "corp", "co", "ltd", "llc", "company", "corporation", "group", "plc", "gmbh", "energy", "capital",
+                "holdings", "partners", "industries", "technologies", "systems", "motors", "airlines", "airways",
+                "pharmaceuticals", "labs", "laboratories", "bank", "trust", "securities",
+            ];
             let pick = self
                 .entities
                 .iter()
@@ -242,7 +246,8 @@ impl Resolver {
                 .filter(|(_, e)| {
                     e.words.last().is_some_and(|w| *w == head || (matches!(head.as_str(), "company" | "firm") && COMPANY.contains(&w.as_str())))
                 })
-                .max_by_key(|(_, e)| e.last_seen)
+                // the organisation the article has been quoting beats one met in passing
+                .max_by_key(|(_, e)| (!e.sentences.is_empty(), e.last_seen))
                 .map(|(i, _)| i);
             if let Some(i) = pick {
                 let surface = doc.span_text(t0, t1).to_string();

@@ -459,7 +459,10 @@ pub fn detect(doc: &Doc, s: &Sent, hedges: &[HedgeHit]) -> Vec<AttrHit> {
             CuePattern::Prep | CuePattern::Venue => {
                 let a = v1;
                 let b = np_right(doc, s, a);
-                choose(doc, s, a, b, v0).map(|mut h| {
+                // "citing slowing sales" gives a reason, not a source: a
+                // generic plural after a prepositional cue names no one.
+                let generic = (a..b).rev().find(|&t| doc.is_word(t)).is_some_and(|h| is_plural_noun(doc, h) && source_noun_kind(doc, h, a).is_none() && names::role_class(doc, h).is_none() && !doc.is_one_of(h, DOCUMENT_NOUNS));
+                choose(doc, s, a, b, v0).filter(|_| !generic).map(|mut h| {
                     let initial = v0 == s.t0 || (v0 > s.t0 && doc.is_punct(v0 - 1) && v0 - 1 == s.t0);
                     let after_comma = v0 > s.t0 && doc.is(v0 - 1, ",");
                     h.priority = match pattern {
@@ -678,6 +681,13 @@ mod tests {
             Some((NamedOrganization, "Delta Research Center".into()))
         );
         assert_eq!(primary("Pollution rose, people familiar with the matter said."), Some((UnnamedOfficial, "people familiar with the matter".into())));
+    }
+
+    #[test]
+    fn citing_a_reason_is_not_a_source() {
+        assert_eq!(primary("Analysts cut their targets, citing slowing sales."), None);
+        assert_eq!(primary("The rate fell, citing officials."), Some((UnnamedOfficial, "officials".into())));
+        assert_eq!(primary("The European Commission estimates that talks could take a decade."), Some((NamedOrganization, "European Commission".into())));
     }
 
     #[test]
