@@ -39,6 +39,7 @@ pub enum Guard {
     Agentless,
     BeforeHolder,
     NotComparative,
+    Verb,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -173,6 +174,7 @@ fn guard(s: Option<&&str>) -> Guard {
         "agentless" => Guard::Agentless,
         "before-holder" => Guard::BeforeHolder,
         "not-comparative" => Guard::NotComparative,
+        "verb" => Guard::Verb,
         _ => Guard::None,
     }
 }

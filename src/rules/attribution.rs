@@ -614,7 +614,13 @@ fn verb_source(doc: &Doc, s: &Sent, v0: usize, v1: usize) -> Option<AttrHit> {
             .rev()
             .take_while(|&x| !doc.is_punct(x))
             .find(|&x| {
+                let relative = doc.is_one_of(x + 1, &["who", "that", "which"]);
+                // a prepositional phrase holds no verb: "Officials in both capitals
+                // declined to say how disputes …" is not "Officials … disputes"
+                let plain_pp = !relative
+                    && !(x + 1..=head).any(|y| doc.is_one_of(y, CLAUSE_WORDS) || doc.is_one_of(y, &["to", "how", "why", "what", "whether"]) || (doc.is_lower_word(y) && doc.tok(y).ends_with("ed")));
                 doc.is_one_of(x + 1, &["of", "on", "in", "from", "at", "with", "who", "that", "which", "for"])
+                    && (relative || plain_pp)
                     && (source_noun_kind(doc, x, s.t0).is_some() || names::role_class(doc, x).is_some() || (doc.is_cap(x) && plausible_head(doc, s, x, v0)))
             })?
     };
@@ -688,6 +694,14 @@ mod tests {
         assert_eq!(primary("Analysts cut their targets, citing slowing sales."), None);
         assert_eq!(primary("The rate fell, citing officials."), Some((UnnamedOfficial, "officials".into())));
         assert_eq!(primary("The European Commission estimates that talks could take a decade."), Some((NamedOrganization, "European Commission".into())));
+    }
+
+    #[test]
+    fn heads_behind_phrases_but_not_behind_verbs() {
+        assert_eq!(primary("Critics of the deal say it is rushed."), Some((Vague, "Critics".into())));
+        assert_eq!(primary("Researchers who were not involved said the method was sound."), Some((Vague, "Researchers".into())));
+        assert_eq!(primary("Officials in both capitals declined to say how disputes would be settled."), None);
+        assert_eq!(primary("The army refuted claims that it fired first."), Some((UnnamedOfficial, "The army".into())));
     }
 
     #[test]

@@ -68,6 +68,7 @@ fn guard_ok(doc: &Doc, s: &Sent, g: Guard, t: usize, t1: usize) -> bool {
             !generic
         }
         Guard::Predicative => prev.is_some_and(|p| doc.is_one_of(p, &["is", "was", "be", "been", "are", "were", "seems", "appears", "quite", "entirely", "also", "it's", "it’s"])),
+        Guard::Verb => !prev.is_some_and(|p| doc.is_one_of(p, DETERMINERS) || doc.is_possessive(p) || doc.is_number(p) || doc.is_one_of(p, &["two", "three", "four", "several", "other", "murder", "prime", "main", "key", "chief"])),
         Guard::NotIn => !doc.is(next, "in") && !prev.is_some_and(|p| doc.ends_negative(p) || doc.is(p, "n't") || doc.is(p, "n’t")),
         // "more likely to", "1.8 times as likely": a measured tendency, not doubt
         Guard::NotComparative => !prev.is_some_and(|p| doc.is_one_of(p, &["more", "less", "most", "least", "as", "times"])),
@@ -284,5 +285,7 @@ mod tests {
         assert!(hedges("It is the most advanced system.").is_empty());
         assert!(hedges("She met Hope Might Jones.").is_empty());
         assert!(hedges("The will of the people and a can of paint.").is_empty());
+        assert!(hedges("Police named the suspect and two suspects fled.").is_empty());
+        assert_eq!(hedges("Officials suspect arson."), ["suspect"]);
     }
 }
