@@ -539,7 +539,9 @@ fn verb_source(doc: &Doc, s: &Sent, v0: usize, v1: usize) -> Option<AttrHit> {
         // "…, said the official." but not "X, a director, said the readings were high"
         let b = np_right(doc, s, v1);
         let clause_ends = b >= s.t1 || doc.is_punct(b) || doc.is_one_of(b, &["in", "on", "at", "during", "after", "before", "while", "when", "via", "last", "this", "earlier", "late", "who", "whose"]);
-        if inverted_ok && clause_ends && !doc.is_one_of(v1, &["that"]) && doc.is_one_of(v0, INVERTIBLE) {
+        // "…, said the blast destroyed three homes": a verb inside means a clause, not a speaker
+        let has_verb = (v1..b).any(|t| doc.is_lower_word(t) && doc.tok(t).ends_with("ed") && source_noun_kind(doc, t, v1).is_none());
+        if inverted_ok && clause_ends && !has_verb && !doc.is_one_of(v1, &["that"]) && doc.is_one_of(v0, INVERTIBLE) {
             if let Some(mut h) = choose(doc, s, v1, b, v1) {
                 h.priority = if frames_end(doc, s, b) { 3 } else { 2 };
                 // "…,” said Irungu Houghton, executive director of Amnesty …"
@@ -702,6 +704,12 @@ mod tests {
         assert_eq!(primary("Researchers who were not involved said the method was sound."), Some((Vague, "Researchers".into())));
         assert_eq!(primary("Officials in both capitals declined to say how disputes would be settled."), None);
         assert_eq!(primary("The army refuted claims that it fired first."), Some((UnnamedOfficial, "The army".into())));
+    }
+
+    #[test]
+    fn a_clause_after_said_is_not_a_speaker() {
+        assert_eq!(primary("A witness, who asked not to be named, said the blast destroyed three homes."), Some((Vague, "A witness".into())));
+        assert_eq!(primary("The mill closed, according to figures reviewed by The Times."), Some((NamedOrganization, "Times".into())));
     }
 
     #[test]

@@ -163,6 +163,10 @@ pub fn classify(doc: &Doc, t0: usize, t1: usize) -> Option<Name> {
     while a < t1 && doc.is_one_of(a, &["the", "a", "an", "this", "that"]) {
         a += 1;
     }
+    // "The Times", "The Post": a lone organisation word after "The" is a title
+    if a > t0 && a + 1 == t1 && org_word(doc, a) == Some(OrgClass::Head) {
+        return Some(Name { kind: NameKind::Org, t0: a, t1, r0: a });
+    }
     let t0 = a;
     // "Treasury Secretary Janet Morales": everything up to the last title word
     // is the role, when a name follows it.
