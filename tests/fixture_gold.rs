@@ -93,17 +93,8 @@ fn check_expect(e: &Value, sents: &[&Value]) -> Vec<Check> {
     }
     let s = sents[0];
     let att = primary(s);
-    let src = att
-        .get("source")
-        .and_then(|x| x.get("text"))
-        .and_then(Value::as_str)
-        .unwrap_or("")
-        .to_owned();
-    let att_kind = att
-        .get("kind")
-        .and_then(Value::as_str)
-        .unwrap_or("")
-        .to_owned();
+    let src = str_at(&att, &["source", "text"]);
+    let att_kind = str_at(&att, &["kind"]);
     let hedges: Vec<String> = s
         .get("hedges")
         .and_then(Value::as_array)
@@ -113,12 +104,7 @@ fn check_expect(e: &Value, sents: &[&Value]) -> Vec<Check> {
                 .collect()
         })
         .unwrap_or_default();
-    let status = s
-        .get("status")
-        .and_then(|x| x.get("label"))
-        .and_then(Value::as_str)
-        .unwrap_or("")
-        .to_owned();
+    let status = str_at(s, &["status", "label"]);
 
     if let Some(k) = e.get("kind") {
         let want = str_list(k);
@@ -392,4 +378,9 @@ fn gold_contains_strings_occur_in_their_fixture() {
             );
         }
     }
+}
+
+/// The string at a path of object keys, or "" when any step is missing.
+fn str_at(v: &Value, path: &[&str]) -> String {
+    path.iter().try_fold(v, |v, k| v.get(*k)).and_then(Value::as_str).unwrap_or("").to_owned()
 }

@@ -141,10 +141,9 @@ enum Subject {
     /// A particular case beyond doubt: the clause is reported or tied to a
     /// time, or its subject is a number ("22 percent of cases").
     Anchored,
-    /// A particular thing: a name, a possessive, "it".
-    Particular,
-    /// Neither is clear ("the pasta").
-    Unclear,
+    /// Anything else: a particular thing ("it", a name) or unclear ("the
+    /// pasta"). A modal here is a hedge, a passive modal is not.
+    Other,
 }
 
 /// What the subject of the modal at `t` refers to. A modal after a generic
@@ -174,7 +173,7 @@ fn subject_kind(doc: &Doc, s: &Sent, t: usize) -> Subject {
     // A relative clause usually describes what a kind of thing can do
     // ("an input which may be dismissed"): not clear either way.
     if t > s.t0 && doc.is_one_of(t - 1, &["which", "who", "that"]) {
-        return Subject::Unclear;
+        return Subject::Other;
     }
     let lo = t.saturating_sub(12).max(s.t0);
     let mut a = t;
@@ -190,7 +189,7 @@ fn subject_kind(doc: &Doc, s: &Sent, t: usize) -> Subject {
         a = p;
     }
     if a >= t {
-        return Subject::Unclear;
+        return Subject::Other;
     }
     let first = a;
     if doc.is_one_of(first, &["they", "one", "you", "we", "a", "an", "any", "each", "every", "some", "many", "most", "all", "both"]) {
@@ -199,14 +198,13 @@ fn subject_kind(doc: &Doc, s: &Sent, t: usize) -> Subject {
     if doc.is_number(first) {
         return Subject::Anchored;
     }
-    if doc.is_possessive(first) || doc.is_one_of(first, &["it", "he", "she", "this", "these", "those", "its", "his", "her", "their"]) {
-        return Subject::Particular;
-    }
-    if doc.is_one_of(first, DETERMINERS) {
-        return Subject::Unclear;
-    }
-    if doc.is_cap(first) && !(first == s.t0 && !doc.is_cap(first + 1)) {
-        return Subject::Particular;
+    // A pronoun, possessive, determiner or name: not a bare generic subject.
+    if doc.is_possessive(first)
+        || doc.is_one_of(first, &["it", "he", "she", "this", "these", "those", "its", "his", "her", "their"])
+        || doc.is_one_of(first, DETERMINERS)
+        || (doc.is_cap(first) && !(first == s.t0 && !doc.is_cap(first + 1)))
+    {
+        return Subject::Other;
     }
     // A bare plural head: no determiner, name or possessive.
     let head_plural = (first..t).any(|x| {
@@ -216,7 +214,7 @@ fn subject_kind(doc: &Doc, s: &Sent, t: usize) -> Subject {
     if head_plural && !(first..t).any(|x| doc.is_one_of(x, &["it", "he", "she", "this", "that", "these", "those"])) {
         Subject::Generic
     } else {
-        Subject::Unclear
+        Subject::Other
     }
 }
 
