@@ -13,6 +13,7 @@
 //! - `src/resolve.rs`: sources across the article
 //! - `src/score.rs`: scores and the summary
 //! - `src/utf16.rs`: the UTF-16 offset boundary
+//! - `src/wasm.rs`: the JavaScript API (wasm32 only)
 
 pub mod doc;
 pub mod lexicon;
@@ -24,6 +25,8 @@ pub mod segment;
 pub mod span;
 pub mod token;
 pub mod utf16;
+#[cfg(target_arch = "wasm32")]
+pub mod wasm;
 
 pub use lexicon::ExtraTerm;
 pub use report::*;
@@ -196,7 +199,7 @@ fn run(text: &str, lex: &Lexicon) -> Report {
                 .collect(),
             hedges: hs
                 .iter()
-                .map(|h| Hedge { text: h.span.text(text).to_string(), start: map.at(h.span.start), end: map.at(h.span.end), category: h.category, weight: h.weight })
+                .map(|h| Hedge { text: h.span.text(text).to_string(), start: map.at(h.span.start), end: map.at(h.span.end), category: h.category, weight: (h.weight as f64 * 100.0).round() / 100.0 })
                 .collect(),
             status: Status { label: st.label, cues: st.cues.iter().map(|&c| span(c)).collect(), why: st.why },
             checkworthiness: 0.0,

@@ -81,7 +81,7 @@ pub struct Hedge {
     pub start: usize,
     pub end: usize,
     pub category: HedgeCategory,
-    pub weight: f32,
+    pub weight: f64,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -118,7 +118,7 @@ pub struct Sentence {
     pub hedges: Vec<Hedge>,
     pub status: Status,
     /// 0..1: how much a careful reader should want to check this claim.
-    pub checkworthiness: f32,
+    pub checkworthiness: f64,
     /// 0..100 sourcing score (not a truth score). 0 for non-claims.
     pub score: u32,
     /// Plain-language reasons, each tracing part of the score to the text.
@@ -168,9 +168,9 @@ pub struct Summary {
     /// Primary attribution kind of each claim.
     pub by_attribution: AttributionCounts,
     /// Share (0..1) of claims whose primary source is a named person or organisation.
-    pub named_source_share: f32,
+    pub named_source_share: f64,
     /// Hedge cues per 100 words of claims.
-    pub hedge_density: f32,
+    pub hedge_density: f64,
     /// Plain-language reasons for the article score.
     pub reasons: Vec<String>,
     /// What the score does and does not measure.

@@ -82,7 +82,7 @@ pub fn score_sentence(s: &mut Sentence, has_number: bool, has_name: bool, words:
         }
         _ => {}
     }
-    let weight: f32 = s.hedges.iter().map(|h| h.weight).sum();
+    let weight: f64 = s.hedges.iter().map(|h| h.weight).sum();
     if weight > 0.0 {
         let pen = ((weight * 10.0).round() as i32).min(20);
         score -= pen;
@@ -108,7 +108,7 @@ pub fn score_sentence(s: &mut Sentence, has_number: bool, has_name: bool, words:
     if words < 6 {
         cw -= 0.15;
     }
-    s.checkworthiness = (cw.clamp(0.0, 1.0) * 100.0).round() / 100.0;
+    s.checkworthiness = round2(cw.clamp(0.0, 1.0) as f64);
 }
 
 fn list_hedges(h: &[Hedge]) -> String {
@@ -158,8 +158,8 @@ fn kind_name(k: SentenceKind) -> &'static str {
 /// The article summary.
 pub fn summarize(sentences: &[Sentence], words_in_claims: usize) -> Summary {
     let mut sum = Summary { note: SCORE_NOTE.into(), ..Default::default() };
-    let mut weighted = 0.0f32;
-    let mut weights = 0.0f32;
+    let mut weighted = 0.0f64;
+    let mut weights = 0.0f64;
     let mut hedges = 0usize;
     for s in sentences.iter().filter(|s| s.kind == SentenceKind::Claim) {
         sum.claims += 1;
@@ -182,14 +182,14 @@ pub fn summarize(sentences: &[Sentence], words_in_claims: usize) -> Summary {
             None => a.none += 1,
         }
         let w = s.checkworthiness.max(0.05);
-        weighted += w * s.score as f32;
+        weighted += w * s.score as f64;
         weights += w;
     }
     if sum.claims > 0 {
         let a = &sum.by_attribution;
-        sum.named_source_share = round2((a.named_person + a.named_organization) as f32 / sum.claims as f32);
+        sum.named_source_share = round2((a.named_person + a.named_organization) as f64 / sum.claims as f64);
         sum.score = (weighted / weights).round().clamp(0.0, 100.0) as u32;
-        sum.hedge_density = round2(100.0 * hedges as f32 / words_in_claims.max(1) as f32);
+        sum.hedge_density = round2(100.0 * hedges as f64 / words_in_claims.max(1) as f64);
         let a = &sum.by_attribution;
         sum.reasons = vec![
             format!("{} of {} claims name their source (a person or an organisation).", a.named_person + a.named_organization, sum.claims),
@@ -203,6 +203,7 @@ pub fn summarize(sentences: &[Sentence], words_in_claims: usize) -> Summary {
     sum
 }
 
-fn round2(x: f32) -> f32 {
+/// Rounded in f64, so the JSON and the wasm (JS number) forms print alike.
+fn round2(x: f64) -> f64 {
     (x * 100.0).round() / 100.0
 }

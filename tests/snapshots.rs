@@ -5,7 +5,9 @@
 //!   primary attribution (kind, source text, and the article-level source it
 //!   resolves to when that differs), hedges (text/category) and the first 60
 //!   characters of the sentence;
-//! - `<name>__summary`: the article summary as JSON.
+//! - `<name>__summary`: the article summary as JSON;
+//! - `<name>__report`: the whole report as JSON, which `tests/wasm.rs` also
+//!   expects, byte-for-byte equal in value, from the wasm build in Chromium.
 //!
 //! A change in the engine shows up here as a readable diff. Review it with
 //! `cargo insta review`, or regenerate with
@@ -98,6 +100,8 @@ macro_rules! fixture_snapshots {
             let (_text, report) = load($file);
             insta::assert_snapshot!(concat!(stringify!($test), "__sentences"), sentence_table(&report));
             insta::assert_json_snapshot!(concat!(stringify!($test), "__summary"), report.summary);
+            // The whole report: tests/wasm.rs checks that the wasm build gives exactly this.
+            insta::assert_json_snapshot!(concat!(stringify!($test), "__report"), report);
         }
     )*};
 }

@@ -1,0 +1,51 @@
+//! The WebAssembly bindings: a thin layer over [`crate::try_analyze`], built
+//! only for `wasm32` (see `make wasm`). JavaScript sees
+//!
+//! ```js
+//! import init, { analyze, version } from './pkg/claimlens.js';
+//! await init();
+//! const report = analyze(text, { maxBytes: 1 << 20 }); // options may be omitted
+//! ```
+//!
+//! The report is a plain JS object, the same JSON as the CLI prints for the
+//! same text (tests/wasm.rs checks this on every fixture). Offsets are UTF-16
+//! code units, already converted once by `src/utf16.rs`, so `text.slice(start,
+//! end)` in JS is the span's `text`.
+//!
+//! The text crosses as `&str`: wasm-bindgen encodes the JS string as UTF-8 and
+//! turns a lone surrogate into U+FFFD, also one UTF-16 unit, so every offset
+//! stays valid against the caller's own string.
+
+use crate::{try_analyze, Options};
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(start)]
+fn start() {
+    // A Rust panic (a bug) shows its message in the console, not "unreachable".
+    console_error_panic_hook::set_once();
+}
+
+/// Analyse `text`. `options` is `undefined`, `null`, or an object with any of
+/// `maxBytes`, `extraTerms`, `disabledTerms` (see `Options`). Throws an
+/// `Error` with a one-line message for input over the size limit or bad options.
+#[wasm_bindgen]
+pub fn analyze(text: &str, options: JsValue) -> Result<JsValue, JsError> {
+    let options: Options = if options.is_undefined() || options.is_null() {
+        Options::default()
+    } else {
+        serde_wasm_bindgen::from_value(options).map_err(|e| JsError::new(&format!("bad options: {e}")))?
+    };
+    let report = try_analyze(text, &options).map_err(|e| JsError::new(&e.to_string()))?;
+    // json_compatible: maps become plain objects and None becomes null, as in JSON.
+    report
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsError::new(&format!("could not build the report: {e}")))
+}
+
+/// The engine's version, e.g. "0.1.0".
+#[wasm_bindgen]
+pub fn version() -> String {
+    env!("CARGO_PKG_VERSION").to_string()
+}
+

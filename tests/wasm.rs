@@ -1,0 +1,115 @@
+//! The wasm build, run in headless Chromium by wasm-bindgen-test
+//! (`make wasm-test`). It calls the exported JS API (`src/wasm.rs`) and checks
+//! that the report, as the plain JS object the page gets, equals the native
+//! report on every fixture article: the `__report` snapshots that
+//! `tests/snapshots.rs` keeps from the native build.
+#![cfg(target_arch = "wasm32")]
+
+use claimlens::wasm::{analyze, version};
+use js_sys::{JsString, Object, Reflect, JSON};
+use serde_json::Value;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// The report as JSON, read back from the JS object the binding returned.
+fn report_json(text: &str, options: JsValue) -> Value {
+    let v = analyze(text, options).unwrap_or_else(|e| panic!("analyze threw: {:?}", JsValue::from(e)));
+    assert!(v.is_object() && !js_sys::Array::is_array(&v), "the report is a plain object");
+    let s: String = JSON::stringify(&v).unwrap().into();
+    serde_json::from_str(&s).unwrap()
+}
+
+/// The JSON body of an insta snapshot file (after its `---` header).
+fn snapshot(snap: &str) -> Value {
+    let body = snap.splitn(3, "---\n").nth(2).expect("snapshot header");
+    serde_json::from_str(body).expect("snapshot JSON")
+}
+
+/// JSON numbers as f64, so `0.0` (serde_json) equals `0` (JSON.stringify).
+fn normalise(v: Value) -> Value {
+    match v {
+        Value::Number(n) => serde_json::json!(n.as_f64().unwrap()),
+        Value::Array(a) => Value::Array(a.into_iter().map(normalise).collect()),
+        Value::Object(o) => Value::Object(o.into_iter().map(|(k, v)| (k, normalise(v))).collect()),
+        v => v,
+    }
+}
+
+macro_rules! same_as_native {
+    ($($test:ident => $file:literal),* $(,)?) => {$(
+        #[wasm_bindgen_test]
+        fn $test() {
+            let text = include_str!(concat!("fixtures/", $file));
+            let native = snapshot(include_str!(concat!("snapshots/snapshots__", stringify!($test), "__report.snap")));
+            let wasm = report_json(text, JsValue::UNDEFINED);
+            assert!(normalise(wasm) == normalise(native), "wasm report differs from the native one for {}", $file);
+        }
+    )*};
+}
+
+same_as_native! {
+    water_lead => "01_water_lead.txt",
+    freight_merger => "02_freight_merger.txt",
+    runner_doping => "03_runner_doping.txt",
+    wildfire_crlf => "04_wildfire_crlf.txt",
+    sleep_study => "05_sleep_study.txt",
+    river_summit => "06_river_summit.txt",
+    council_race_noblank => "07_council_race_noblank.txt",
+    opinion_fare_free => "08_opinion_fare_free.txt",
+}
+
+/// Every span's `text` equals the JS string's own slice at its UTF-16 offsets.
+#[wasm_bindgen_test]
+fn offsets_are_utf16_slices_of_the_js_string() {
+    let text = "Ülkü Şahin 😀 said on Monday the bridge may have failed.\r\n\r\nمسؤولون قالوا Officials said the 🚧 road reportedly closed.";
+    let js = JsString::from(text);
+    let r = report_json(text, JsValue::NULL);
+    assert_eq!(r["stats"]["chars"].as_u64().unwrap() as u32, js.length());
+    let mut checked = 0;
+    fn walk(v: &Value, js: &JsString, checked: &mut usize) {
+        match v {
+            Value::Object(o) => {
+                if let (Some(t), Some(s), Some(e)) = (o.get("text"), o.get("start"), o.get("end")) {
+                    let slice: String = js.slice(s.as_u64().unwrap() as u32, e.as_u64().unwrap() as u32).into();
+                    assert_eq!(t.as_str().unwrap(), slice);
+                    *checked += 1;
+                }
+                o.values().for_each(|v| walk(v, js, checked));
+            }
+            Value::Array(a) => a.iter().for_each(|v| walk(v, js, checked)),
+            _ => {}
+        }
+    }
+    walk(&r, &js, &mut checked);
+    assert!(checked >= 6, "only {checked} spans checked");
+}
+
+#[wasm_bindgen_test]
+fn over_the_size_limit_throws_a_clear_error() {
+    let opts = Object::new();
+    Reflect::set(&opts, &"maxBytes".into(), &10.into()).unwrap();
+    let err = JsValue::from(analyze("Officials said the bridge reopened.", opts.into()).unwrap_err());
+    let msg: String = err.dyn_into::<js_sys::Error>().unwrap().message().into();
+    assert!(msg.contains("over the size limit"), "{msg}");
+}
+
+#[wasm_bindgen_test]
+fn bad_options_throw_a_clear_error() {
+    let err = JsValue::from(analyze("x", JsValue::from_str("nonsense")).unwrap_err());
+    let msg: String = err.dyn_into::<js_sys::Error>().unwrap().message().into();
+    assert!(msg.starts_with("bad options"), "{msg}");
+}
+
+#[wasm_bindgen_test]
+fn empty_text_gives_an_empty_report() {
+    let r = report_json("", JsValue::UNDEFINED);
+    assert_eq!(r["sentences"].as_array().unwrap().len(), 0);
+    assert_eq!(r["schemaVersion"], 1);
+}
+
+#[wasm_bindgen_test]
+fn version_is_the_crate_version() {
+    assert_eq!(version(), env!("CARGO_PKG_VERSION"));
+}
