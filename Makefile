@@ -1,14 +1,24 @@
 # claimlens: build, test, fuzz, bench and evaluate.
 #
-#   make test    release tests (unit, integration, doc) + a short fuzz smoke run
+#   make serve   build the wasm and serve www/ on http://localhost:8080 (PORT=…)
+#   make test    every test: Rust (unit, integration, doc), a fuzz smoke run,
+#                the wasm build in headless Chromium (wasm-bindgen-test), the
+#                page end to end (playwright-core + axe-core) and the size budget
+#   make wasm    build www/pkg/ (cargo → wasm-bindgen → wasm-opt)
 #   make fuzz    a longer fuzz run: make fuzz FUZZ_SECONDS=600
 #   make bench   criterion throughput benchmark
+#   make bench-browser  analyze MB/s in Chromium, time to first analysis, sizes
 #   make eval    score the CLI on ../shared/eval (skipped if it is absent)
 #   make build   release binary at target/release/claimlens
 #
 # Every tool the targets need is installed here, only when missing:
-# cargo-fuzz (from crates.io, into ~/.cargo/bin). The nightly toolchain cannot
-# be downloaded here; without it the fuzz smoke run is skipped with a note.
+# - cargo-fuzz, the pinned wasm-bindgen-cli and wasm-opt, from crates.io
+#   (`cargo install --locked`, into ~/.cargo/bin, so later runs reuse them);
+# - the wasm32-unknown-unknown target, by rustup;
+# - Chromium and chromedriver, from Debian's packages (apt-get);
+# - npm packages, from the committed package-lock.json (`npm ci`).
+# The nightly toolchain cannot be downloaded here; without it the fuzz smoke
+# run is skipped with a note.
 
 SHELL := /bin/bash
 .SHELLFLAGS := -euo pipefail -c
@@ -34,15 +44,28 @@ TEST_ENV ?= CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=
 EVAL_DIR ?= ../shared/eval
 CLI := target/release/claimlens
 
-.PHONY: all build test unit-test fuzz-smoke fuzz fuzz-tools bench eval clean
+WASM_TARGET := wasm32-unknown-unknown
+# Must equal the wasm-bindgen crate's version in Cargo.toml (`=0.2.130`).
+WASM_BINDGEN_VERSION := 0.2.130
+WASM_OPT_FLAGS ?= -O3 --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals
+WASM_RAW := target/$(WASM_TARGET)/wasm/claimlens.wasm
+PKG := www/pkg
+PORT ?= 8080
+CHROMIUM ?= /usr/bin/chromium
+CHROMEDRIVER ?= /usr/bin/chromedriver
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: all build test unit-test fuzz-smoke fuzz fuzz-tools bench eval clean \
+        wasm wasm-tools browser-deps node-deps serve wasm-test e2e size bench-browser
 
 all: build
 
 build:
 	$(CARGO) build --release
 
-# Library, binary, integration and doc tests, then the fuzz smoke run.
-test: unit-test fuzz-smoke
+# Library, binary, integration and doc tests, the fuzz smoke run, then the
+# wasm build in Chromium, the page end to end and the size budget.
+test: unit-test fuzz-smoke wasm-test e2e size
 
 unit-test:
 	$(TEST_ENV) $(CARGO) test --release --no-fail-fast
@@ -85,6 +108,65 @@ fuzz:
 bench:
 	$(CARGO) bench --bench analyze
 
+# ---- wasm and the page ---------------------------------------------------
+
+# The wasm32 target, the pinned wasm-bindgen-cli and wasm-opt, when missing.
+# If crates.io lacks a version that wasm-bindgen-cli's lockfile names, the
+# install is retried without --locked (the CLI version itself stays pinned).
+wasm-tools:
+	@rustup target list --installed | grep -qx $(WASM_TARGET) || rustup target add $(WASM_TARGET)
+	@if [ "$$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $(WASM_BINDGEN_VERSION)" ]; then \
+	    echo "installing wasm-bindgen-cli $(WASM_BINDGEN_VERSION) (about 3 min, once)"; \
+	    $(CARGO) install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION) --locked --force || \
+	    $(CARGO) install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION) --force; \
+	fi
+	@if ! wasm-opt --version >/dev/null 2>&1; then \
+	    echo "installing wasm-opt (about 7 min, once)"; \
+	    $(CARGO) install wasm-opt --locked || $(CARGO) install wasm-opt; \
+	fi
+
+# Debian's Chromium and chromedriver, for the browser tests.
+browser-deps:
+	@if [ ! -x $(CHROMIUM) ] || [ ! -x $(CHROMEDRIVER) ]; then \
+	    echo "installing Debian's chromium and chromium-driver"; \
+	    $(SUDO) apt-get update -q && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q chromium chromium-driver; \
+	fi
+
+# npm packages from the committed lockfile; reinstalled when the lockfile changes.
+node-deps: node_modules/.package-lock.json
+node_modules/.package-lock.json: package-lock.json package.json
+	npm ci --no-audit --no-fund
+	@touch $@
+
+# cargo (size-tuned `wasm` profile) → wasm-bindgen --target web → wasm-opt.
+wasm: wasm-tools
+	$(CARGO) rustc --lib --profile wasm --target $(WASM_TARGET) --no-default-features --crate-type cdylib
+	wasm-bindgen --target web --no-typescript --out-dir $(PKG) $(WASM_RAW)
+	wasm-opt $(WASM_OPT_FLAGS) $(PKG)/claimlens_bg.wasm -o $(PKG)/claimlens_bg.wasm
+	@echo "wasm: $$(wc -c < $(PKG)/claimlens_bg.wasm) bytes, $$(gzip -9c $(PKG)/claimlens_bg.wasm | wc -c) gzipped"
+
+# Serves www/ with tools/serve.mjs (Node's http module, no dependencies):
+# application/wasm for .wasm and the page's Content-Security-Policy header.
+serve: wasm
+	PORT=$(PORT) node tools/serve.mjs
+
+# tests/wasm.rs in headless Chromium through chromedriver: the wasm report
+# must equal the native one on every fixture.
+wasm-test: wasm-tools browser-deps
+	$(TEST_ENV) CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner CHROMEDRIVER=$(CHROMEDRIVER) \
+	    $(CARGO) test --release --target $(WASM_TARGET) --no-default-features --test wasm
+
+# The page end to end in headless Chromium (tests/e2e/, node:test).
+e2e: wasm browser-deps node-deps
+	CHROMIUM=$(CHROMIUM) node --test --test-concurrency=1 tests/e2e/
+
+# The size budget: wasm ≤ 250 KB gzipped, the whole page ≤ 400 KB gzipped.
+size: wasm
+	node tools/size.mjs
+
+bench-browser: wasm browser-deps node-deps
+	CHROMIUM=$(CHROMIUM) node bench/browser.mjs
+
 eval: build
 	@if [ ! -d "$(EVAL_DIR)" ]; then echo "eval: $(EVAL_DIR) not found, skipping"; exit 0; fi; \
 	rc=0; \
@@ -96,4 +178,5 @@ eval: build
 
 clean:
 	$(CARGO) clean
+	rm -rf $(PKG) test-output
 	rm -rf fuzz/target $(FUZZ_TARGET_DIR)

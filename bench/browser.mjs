@@ -1,0 +1,193 @@
+// Browser benchmark for the claimlens page (not a test):
+//   (a) time from navigation start to the first rendered analysis (html[data-analysis="done"]),
+//   (b) analyze() throughput in Chromium on ~1 MB of the project's fixture articles,
+//   (c) gzipped size of the wasm and of everything the page loads on first open.
+// Prints a Markdown table, writes test-output/bench-browser.json, and exits non-zero when the
+// wasm gzips to more than 250 kB or the page to more than 400 kB (1 kB = 1000 bytes).
+//
+//   node bench/browser.mjs            (npm run bench:browser)
+//   RUNS=9 LOADS=7 node bench/browser.mjs
+
+import { readFileSync, readdirSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+import { startServer } from '../tools/serve.mjs';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const REPO = path.resolve(HERE, '..');
+const WWW = path.join(REPO, 'www');
+const OUT = path.join(REPO, 'test-output');
+const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+const RUNS = Number(process.env.RUNS || 7);
+const LOADS = Number(process.env.LOADS || 5);
+const TARGET_BYTES = 1_000_000;
+const WASM_GZ_LIMIT = 250_000;
+const PAGE_GZ_LIMIT = 400_000;
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const gz = (buf) => gzipSync(buf, { level: 9 }).length;
+const kB = (n) => (n / 1000).toFixed(1);
+
+function fail(msg) {
+  console.error(`bench:browser: ${msg}`);
+  process.exit(2);
+}
+
+if (!existsSync(CHROMIUM)) fail(`Chromium not found at ${CHROMIUM}; \`make browser-deps\` installs it.`);
+for (const f of ['index.html', 'pkg/claimlens.js', 'pkg/claimlens_bg.wasm']) {
+  if (!existsSync(path.join(WWW, f))) fail(`www/${f} is missing; build the wasm package and the page first.`);
+}
+
+// ~1 MB of text: the fixture articles, repeated.
+const fixtureDir = path.join(REPO, 'tests', 'fixtures');
+const articles = readdirSync(fixtureDir)
+  .filter((f) => f.endsWith('.txt'))
+  .sort()
+  .map((f) => readFileSync(path.join(fixtureDir, f), 'utf8'));
+let bigText = '';
+for (let i = 0; Buffer.byteLength(bigText) < TARGET_BYTES; i++) bigText += articles[i % articles.length] + '\n\n';
+const bigBytes = Buffer.byteLength(bigText);
+
+const server = await startServer({ port: 0, root: WWW, quiet: true });
+const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
+const isLocal = (u) => u.startsWith(server.url + '/') || u.startsWith('data:') || u.startsWith('blob:');
+
+const results = { date: new Date().toISOString(), chromium: browser.version(), node: process.version };
+let exitCode = 0;
+try {
+  // (a) Navigation start to the first rendered analysis, in fresh contexts (empty cache).
+  const loads = [];
+  let loaded = new Set();
+  for (let i = 0; i < LOADS; i++) {
+    const context = await browser.newContext();
+    await context.route((u) => !isLocal(u.href), (r) => r.abort());
+    await context.addInitScript(() => {
+      const mark = () => {
+        if (document.documentElement.dataset.analysis === 'done' && window.__firstDone === undefined) {
+          window.__firstDone = performance.now();
+        }
+      };
+      new MutationObserver(mark).observe(document.documentElement, { attributes: true, attributeFilter: ['data-analysis'] });
+    });
+    const page = await context.newPage();
+    const urls = [];
+    context.on('requestfinished', (req) => urls.push(req.url()));
+    await page.goto(server.url + '/');
+    await page.waitForSelector('html[data-analysis="done"]', { timeout: 30_000 });
+    const t = await page.evaluate(() => window.__firstDone ?? performance.now());
+    loads.push(t);
+    if (i === 0) loaded = new Set(urls);
+    await context.close();
+  }
+  results.firstAnalysisMs = { median: median(loads), runs: loads.map((x) => +x.toFixed(1)) };
+
+  // (b) analyze() throughput on ~1 MB, in the page, through the wasm package's own API.
+  const context = await browser.newContext();
+  await context.route((u) => !isLocal(u.href), (r) => r.abort());
+  const page = await context.newPage();
+  await page.goto(server.url + '/samples/index.json'); // same origin, no page scripts running
+  const speed = await page.evaluate(
+    async ({ text, runs }) => {
+      const mod = await import('/pkg/claimlens.js');
+      await mod.default();
+      const one = () => {
+        const t0 = performance.now();
+        const out = mod.analyze(text);
+        const t1 = performance.now();
+        return { ms: t1 - t0, out };
+      };
+      const warm = one(); // warm-up (and the size of what comes back)
+      const report = typeof warm.out === 'string' ? JSON.parse(warm.out) : warm.out;
+      const times = [];
+      for (let i = 0; i < runs; i++) times.push(one().ms);
+      return {
+        times,
+        sentences: report?.sentences?.length ?? null,
+        version: typeof mod.version === 'function' ? mod.version() : null,
+        returns: typeof warm.out,
+      };
+    },
+    { text: bigText, runs: RUNS },
+  );
+  await context.close();
+  const ms = median(speed.times);
+  results.analyze = {
+    bytes: bigBytes,
+    runs: speed.times.map((x) => +x.toFixed(1)),
+    medianMs: +ms.toFixed(1),
+    mbPerS: +(bigBytes / 1e6 / (ms / 1000)).toFixed(1),
+    mibPerS: +(bigBytes / 1048576 / (ms / 1000)).toFixed(1),
+    sentences: speed.sentences,
+    engineVersion: speed.version,
+    returns: speed.returns,
+  };
+
+  // (c) Sizes: the wasm, and every file the page fetched on first open, each gzipped -9
+  // (as a server compressing per file would send them).
+  const wasm = readFileSync(path.join(WWW, 'pkg', 'claimlens_bg.wasm'));
+  const files = [];
+  for (const u of loaded) {
+    if (!u.startsWith(server.url + '/')) continue;
+    let p = decodeURIComponent(new URL(u).pathname);
+    if (p.endsWith('/')) p += 'index.html';
+    const f = path.join(WWW, p);
+    if (!f.startsWith(WWW + path.sep) || !existsSync(f)) continue;
+    const buf = readFileSync(f);
+    files.push({ file: path.relative(WWW, f), bytes: buf.length, gzip: gz(buf) });
+  }
+  files.sort((a, b) => b.gzip - a.gzip);
+  results.sizes = {
+    wasmBytes: wasm.length,
+    wasmGzip: gz(wasm),
+    pageBytes: files.reduce((n, f) => n + f.bytes, 0),
+    pageGzip: files.reduce((n, f) => n + f.gzip, 0),
+    files,
+  };
+
+  const s = results.sizes;
+  const a = results.analyze;
+  console.log(`## claimlens in the browser (Chromium ${results.chromium})\n`);
+  console.log('| what | figure |');
+  console.log('|---|---|');
+  console.log(`| navigation start → first rendered analysis (median of ${LOADS}) | ${results.firstAnalysisMs.median.toFixed(0)} ms |`);
+  console.log(`| analyze() on ${kB(a.bytes)} kB of fixture articles (median of ${RUNS}) | ${a.medianMs} ms: ${a.mbPerS} MB/s (${a.mibPerS} MiB/s) |`);
+  console.log(`| claimlens_bg.wasm | ${kB(s.wasmBytes)} kB, ${kB(s.wasmGzip)} kB gzipped (limit ${kB(WASM_GZ_LIMIT)}) |`);
+  console.log(`| everything the page loads (${files.length} files) | ${kB(s.pageBytes)} kB, ${kB(s.pageGzip)} kB gzipped (limit ${kB(PAGE_GZ_LIMIT)}) |`);
+  console.log('\n| file | bytes | gzip -9 |');
+  console.log('|---|---:|---:|');
+  for (const f of files) console.log(`| ${f.file} | ${f.bytes} | ${f.gzip} |`);
+
+  const over = [];
+  if (s.wasmGzip > WASM_GZ_LIMIT) over.push(`wasm gzip ${kB(s.wasmGzip)} kB > ${kB(WASM_GZ_LIMIT)} kB`);
+  if (s.pageGzip > PAGE_GZ_LIMIT) over.push(`page gzip ${kB(s.pageGzip)} kB > ${kB(PAGE_GZ_LIMIT)} kB`);
+  if (!files.some((f) => f.file.endsWith('.wasm'))) over.push('the page never loaded the wasm on first open');
+  results.limits = { wasmGzip: WASM_GZ_LIMIT, pageGzip: PAGE_GZ_LIMIT, over };
+  if (over.length) {
+    console.error(`\nOVER BUDGET: ${over.join('; ')}`);
+    exitCode = 1;
+  }
+  mkdirSync(OUT, { recursive: true });
+  if (!existsSync(path.join(OUT, '.gitignore'))) writeFileSync(path.join(OUT, '.gitignore'), '*\n');
+  writeFileSync(path.join(OUT, 'bench-browser.json'), JSON.stringify(results, null, 2) + '\n');
+  console.log(`\nwrote ${path.relative(process.cwd(), path.join(OUT, 'bench-browser.json'))}`);
+} finally {
+  await browser.close();
+  await server.close();
+}
+process.exit(exitCode);
