@@ -231,7 +231,7 @@ fn extra_hedge_and_disabled_term() {
 #[test]
 fn extra_term_weights_are_clamped() {
     let text = "The bridge perchance reopened.";
-    for (w, want) in [(5.0f32, 1.0f32), (-1.0, 0.0), (f32::INFINITY, 1.0), (0.25, 0.25)] {
+    for (w, want) in [(5.0f32, 1.0f64), (-1.0, 0.0), (f32::INFINITY, 1.0), (0.25, 0.25)] {
         let opts = Options {
             extra_terms: vec![ExtraTerm { lexicon: "hedges".into(), phrase: "perchance".into(), category: "epistemic".into(), weight: Some(w) }],
             ..Options::default()

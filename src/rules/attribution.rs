@@ -617,11 +617,15 @@ fn verb_source(doc: &Doc, s: &Sent, v0: usize, v1: usize) -> Option<AttrHit> {
             .take_while(|&x| !doc.is_punct(x))
             .find(|&x| {
                 let relative = doc.is_one_of(x + 1, &["who", "that", "which"]);
+                // "A town employee familiar with the call said": an adjective or
+                // participle that only introduces a prepositional phrase
+                let postmod = doc.is_one_of(x + 1, &["familiar", "briefed", "close", "knowledgeable", "involved"])
+                    && doc.is_one_of(x + 2, &["with", "on", "to", "in", "about"]);
                 // a prepositional phrase holds no verb: "Officials in both capitals
                 // declined to say how disputes …" is not "Officials … disputes"
                 let plain_pp = !relative
-                    && !(x + 1..=head).any(|y| doc.is_one_of(y, CLAUSE_WORDS) || doc.is_one_of(y, &["to", "how", "why", "what", "whether"]) || (doc.is_lower_word(y) && doc.tok(y).ends_with("ed")));
-                doc.is_one_of(x + 1, &["of", "on", "in", "from", "at", "with", "who", "that", "which", "for"])
+                    && !(x + 1 + postmod as usize..=head).any(|y| doc.is_one_of(y, CLAUSE_WORDS) || doc.is_one_of(y, &["to", "how", "why", "what", "whether"]) || (doc.is_lower_word(y) && doc.tok(y).ends_with("ed")));
+                (postmod || doc.is_one_of(x + 1, &["of", "on", "in", "from", "at", "with", "who", "that", "which", "for"]))
                     && (relative || plain_pp)
                     && (source_noun_kind(doc, x, s.t0).is_some() || names::role_class(doc, x).is_some() || (doc.is_cap(x) && plausible_head(doc, s, x, v0)))
             })?
@@ -704,6 +708,8 @@ mod tests {
         assert_eq!(primary("Researchers who were not involved said the method was sound."), Some((Vague, "Researchers".into())));
         assert_eq!(primary("Officials in both capitals declined to say how disputes would be settled."), None);
         assert_eq!(primary("The army refuted claims that it fired first."), Some((UnnamedOfficial, "The army".into())));
+        assert_eq!(primary("A town employee familiar with the call said the plant would close."), Some((UnnamedOfficial, "A town employee".into())));
+        assert_eq!(primary("Inspectors briefed on the survey said the dam was sound."), Some((UnnamedOfficial, "Inspectors".into())));
     }
 
     #[test]

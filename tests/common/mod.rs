@@ -45,7 +45,7 @@ pub fn check_span(u: &Units, what: &str, text: &str, start: usize, end: usize) {
     assert_eq!(slice, text, "{what}: span text differs from the input slice {start}..{end}");
 }
 
-fn check_unit_interval(what: &str, x: f32) {
+fn check_unit_interval(what: &str, x: f64) {
     assert!(x.is_finite() && (0.0..=1.0).contains(&x), "{what} = {x} is not in [0, 1]");
 }
 
