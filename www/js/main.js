@@ -1,0 +1,278 @@
+// main.js: wires the page together. Text in → debounced analysis in the worker
+// → rendered article, summary, filter and exports; claim cards; samples.
+// Test hooks: html[data-analysis] is "pending" | "done" | "error";
+// window.lastReport is the last report rendered (null when cleared).
+
+import { Analyser } from './analyser.js';
+import { renderReport } from './render.js';
+import { renderSummary, resetSummary } from './summary.js';
+import { Card } from './card.js';
+import { applyFilter } from './filter.js';
+import { EXPORTS, download } from './export.js';
+import { setupInput } from './input.js';
+import { setupContrast } from './prefs.js';
+import { loadSamples, loadSampleText } from './samples.js';
+import { el } from './dom.js';
+import { count } from './words.js';
+
+const MAX_BYTES = 16 * 1024 * 1024;
+const DEBOUNCE_MS = 250;
+
+const $ = (id) => document.getElementById(id);
+const html = document.documentElement;
+const input = $('input');
+const rendered = $('rendered');
+const statusLine = $('status');
+const filterSelect = $('filter');
+const sampleSelect = $('sample');
+
+let report = null;
+let timer = 0;
+let userTouched = false;
+
+const setState = (state) => (html.dataset.analysis = state);
+const setStatus = (text) => (statusLine.textContent = text);
+
+// ---- analysis -------------------------------------------------------------
+
+const analyser = new Analyser({
+  onReady: (version) => ($('version').textContent = version),
+  onResult: ({ report: r, text, ms }) => show(r, text, ms),
+  onError: (message) => fail(message),
+  onFatal: (message) => fail(message),
+});
+
+/** UTF-8 length of text, counted only as far as needed to know if it is over max. */
+function overLimit(text, max) {
+  if (text.length > max) return true;
+  if (text.length * 3 <= max) return false;
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c < 0xdc00 && i + 1 < text.length) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d < 0xe000) {
+        bytes += 4;
+        i++;
+      } else bytes += 3;
+    } else bytes += 3;
+    if (bytes > max) return true;
+  }
+  return false;
+}
+
+const oversizeMessage = (what) =>
+  `Too long to analyse: ${what} is over the size limit of 16 MiB (UTF-8). Try a shorter text.`;
+
+/** Queues an analysis of the textarea; `now` skips the debounce. */
+function schedule(now = false) {
+  setState('pending');
+  clearTimeout(timer);
+  timer = setTimeout(run, now ? 0 : DEBOUNCE_MS);
+}
+
+function run() {
+  const text = input.value;
+  if (!text.trim()) {
+    analyser.cancel();
+    clear('Paste an article to analyse it.', 'done');
+    return;
+  }
+  if (overLimit(text, MAX_BYTES)) {
+    analyser.cancel();
+    clear(oversizeMessage('this text'), 'error');
+    return;
+  }
+  setStatus('Analysing…');
+  analyser.analyze(text);
+}
+
+function show(r, text, ms) {
+  report = r;
+  window.lastReport = r;
+  card.close();
+  renderReport(rendered, text, r);
+  renderSummary(r);
+  updateFilter();
+  setExports(true);
+  showWarnings(r.warnings ?? []);
+  const time = ms < 10 ? ms.toFixed(1) : Math.round(ms);
+  setStatus(`${count(r.stats?.sentences ?? 0, 'sentence')}, ${count(r.stats?.claims ?? 0, 'claim')} analysed in ${time} ms`);
+  setState('done');
+}
+
+/** Clears the highlights, the summary and the exports, and says why. */
+function clear(message, state) {
+  report = null;
+  window.lastReport = null;
+  card.close();
+  rendered.replaceChildren(el('p', { class: 'placeholder' }, 'The highlighted article will appear here.'));
+  resetSummary();
+  updateFilter();
+  setExports(false);
+  showWarnings([]);
+  setStatus(message);
+  setState(state);
+}
+
+function fail(message) {
+  clear(message, 'error');
+}
+
+function showWarnings(warnings) {
+  const list = $('warnings');
+  list.replaceChildren(...warnings.map((w) => el('li', {}, w)));
+  list.hidden = warnings.length === 0;
+}
+
+// ---- text in ---------------------------------------------------------------
+
+function ownText() {
+  userTouched = true;
+  sampleSelect.value = '';
+  $('sample-description').textContent = '';
+}
+
+input.addEventListener('input', () => {
+  ownText();
+  schedule();
+});
+
+setupInput({
+  textarea: input,
+  fileInput: $('file'),
+  maxBytes: MAX_BYTES,
+  onText: () => {
+    ownText();
+    schedule(true);
+  },
+  onMessage: (message) => setStatus(message),
+  onOversize: (bytes) => {
+    ownText();
+    analyser.cancel();
+    clearTimeout(timer);
+    clear(oversizeMessage(`this file (${(bytes / 1024 / 1024).toFixed(1)} MiB)`), 'error');
+  },
+});
+
+// ---- samples ---------------------------------------------------------------
+
+let samples = [];
+
+async function chooseSample(id) {
+  const entry = samples.find((s) => s.id === id);
+  if (!entry) return;
+  sampleSelect.value = id;
+  $('sample-description').textContent = entry.description ?? '';
+  setState('pending');
+  setStatus('Loading the sample…');
+  try {
+    input.value = await loadSampleText(entry);
+    schedule(true);
+  } catch (err) {
+    clear(`Could not load the sample “${entry.title ?? id}” (${err.message}).`, 'error');
+  }
+}
+
+sampleSelect.addEventListener('change', () => {
+  if (sampleSelect.value) {
+    userTouched = true;
+    chooseSample(sampleSelect.value);
+  } else $('sample-description').textContent = '';
+});
+
+async function firstOpen() {
+  try {
+    samples = await loadSamples(sampleSelect);
+  } catch (err) {
+    if (!userTouched && !input.value.trim()) {
+      clear(`Could not load the sample articles (${err.message}). Paste an article to analyse it.`, 'error');
+    }
+    return;
+  }
+  if (userTouched) return;
+  if (input.value.trim()) return schedule(true); // text kept by the browser
+  const first = samples.find((s) => s.id === 'well-sourced') ?? samples[0];
+  if (first) await chooseSample(first.id);
+  else clear('Paste an article to analyse it.', 'done');
+}
+
+// ---- claim cards and keyboard ----------------------------------------------
+
+const card = new Card($('card'), (index, returnFocus) => {
+  const span = sentenceSpan(index);
+  span?.setAttribute('aria-expanded', 'false');
+  if (returnFocus && span) {
+    suppressOpen = true;
+    span.focus();
+    suppressOpen = false;
+  }
+});
+let suppressOpen = false;
+
+const sentenceSpan = (index) => (index == null ? null : rendered.querySelector(`[data-sentence="${Number(index)}"]`));
+const claimOf = (target) => target?.closest?.('[data-sentence][data-kind="claim"]');
+
+function openCard(span) {
+  if (!report || !span) return;
+  const index = Number(span.dataset.sentence);
+  if (card.isOpen && card.index === index) return;
+  sentenceSpan(card.index)?.setAttribute('aria-expanded', 'false');
+  card.open(report, index);
+  span.setAttribute('aria-expanded', 'true');
+}
+
+rendered.addEventListener('focusin', (e) => {
+  if (!suppressOpen) openCard(claimOf(e.target));
+});
+rendered.addEventListener('click', (e) => openCard(claimOf(e.target)));
+rendered.addEventListener('keydown', (e) => {
+  const span = claimOf(e.target);
+  if (!span || e.altKey || e.ctrlKey || e.metaKey) return;
+  if (e.key === 'Enter' || e.key === ' ') {
+    e.preventDefault();
+    openCard(span);
+  } else if (['ArrowDown', 'ArrowUp', 'j', 'k'].includes(e.key)) {
+    e.preventDefault();
+    const claims = [...rendered.querySelectorAll('[data-kind="claim"]:not([data-filtered="out"])')];
+    const here = claims.indexOf(span);
+    const step = e.key === 'ArrowDown' || e.key === 'j' ? 1 : -1;
+    const next = here < 0 ? claims[0] : claims[here + step];
+    next?.focus();
+  }
+});
+document.addEventListener('keydown', (e) => {
+  if (e.key === 'Escape' && card.isOpen) {
+    const inCard = $('card').contains(document.activeElement);
+    card.close(inCard);
+  }
+});
+
+// ---- filter ----------------------------------------------------------------
+
+function updateFilter() {
+  rendered.dataset.filter = filterSelect.value;
+  const { shown, total } = applyFilter(rendered, report, filterSelect.value);
+  $('filter-count').textContent = report ? `Showing ${shown} of ${count(total, 'sentence')}` : '';
+}
+filterSelect.addEventListener('change', updateFilter);
+
+// ---- exports ---------------------------------------------------------------
+
+function setExports(enabled) {
+  for (const id of Object.keys(EXPORTS)) $(`export-${id}`).disabled = !enabled;
+}
+for (const [id, spec] of Object.entries(EXPORTS)) {
+  $(`export-${id}`).addEventListener('click', () => {
+    if (report) download(spec.file, spec.make(report), spec.type);
+  });
+}
+
+// ---- start -----------------------------------------------------------------
+
+setupContrast($('contrast'));
+window.lastReport = null;
+setExports(false);
+firstOpen();

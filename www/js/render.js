@@ -1,0 +1,116 @@
+// render.js: turns the text and its report into the highlighted article:
+// one <p> per paragraph, one <span data-sentence> per sentence, and nested
+// <mark data-cue> elements for sources, reporting cues, status cues and hedges.
+// All article text goes in as text nodes.
+
+import { el } from './dom.js';
+import { kindWord, hedgeWord, statusWord, primaryKind } from './words.js';
+
+/** Nesting order, outermost first. */
+const CUE_ORDER = { source: 0, reporting: 1, status: 2, hedge: 3 };
+
+/** Renders the report into `container`, replacing what was there. */
+export function renderReport(container, text, report) {
+  const frag = document.createDocumentFragment();
+  let p = null;
+  let para = null;
+  let pos = 0;
+  for (const s of report.sentences ?? []) {
+    const gap = text.slice(pos, s.start);
+    if (p === null || s.paragraph !== para) {
+      p = el('p');
+      frag.append(p);
+      para = s.paragraph;
+      if (gap.trim()) p.append(gap.trim(), ' ');
+    } else if (gap) {
+      p.append(gap);
+    }
+    p.append(renderSentence(text, s));
+    pos = Math.max(pos, s.end);
+  }
+  const tail = text.slice(pos).trim();
+  if (tail) (p ?? frag.appendChild(el('p'))).append(' ', tail);
+  container.replaceChildren(frag);
+}
+
+function renderSentence(text, s) {
+  const span = el('span', {
+    'data-sentence': s.index,
+    'data-kind': s.kind,
+    'data-status': s.status?.label ?? 'asserted',
+    'data-attribution': primaryKind(s),
+  });
+  if (s.kind === 'claim') {
+    span.tabIndex = 0;
+    span.setAttribute('role', 'button');
+    span.setAttribute('aria-expanded', 'false');
+    span.setAttribute('aria-controls', 'card');
+  }
+  appendMarked(span, text, s.start, s.end, cueSpans(s));
+  return span;
+}
+
+/** Every highlight of a sentence, clipped to it, duplicates merged. */
+function cueSpans(s) {
+  const raw = [];
+  for (const a of s.attributions ?? []) {
+    if (a.source) raw.push({ ...range(a.source), cue: 'source', title: `source: ${kindWord(a.kind)}` });
+    if (a.cue) raw.push({ ...range(a.cue), cue: 'reporting', title: 'reporting cue' });
+  }
+  for (const c of s.status?.cues ?? []) {
+    raw.push({ ...range(c), cue: 'status', title: `status cue: ${statusWord(s.status.label).toLowerCase()}` });
+  }
+  for (const h of s.hedges ?? []) raw.push({ ...range(h), cue: 'hedge', title: `hedge (${hedgeWord(h.category)})` });
+
+  const seen = new Map();
+  for (const r of raw) {
+    r.start = Math.max(r.start, s.start);
+    r.end = Math.min(r.end, s.end);
+    if (!(r.start < r.end)) continue;
+    const key = `${r.cue}:${r.start}:${r.end}`;
+    const prev = seen.get(key);
+    if (!prev) seen.set(key, r);
+    else if (!prev.title.includes(r.title)) prev.title += `; ${r.title}`;
+  }
+  return [...seen.values()].sort((a, b) => a.start - b.start);
+}
+
+const range = (x) => ({ start: Number(x.start), end: Number(x.end) });
+
+const outerFirst = (a, b) => CUE_ORDER[a.cue] - CUE_ORDER[b.cue] || a.start - b.start || b.end - a.end;
+
+/**
+ * Splits [from, to) at every span boundary and nests one <mark> per active span
+ * in a fixed order. A mark stays open across segments while it stays outermost,
+ * so it is split only where markup requires it. Cost: linear in segments.
+ */
+function appendMarked(root, text, from, to, spans) {
+  const cuts = new Set([from, to]);
+  for (const sp of spans) cuts.add(sp.start).add(sp.end);
+  const bounds = [...cuts].sort((a, b) => a - b);
+
+  let active = [];
+  let next = 0;
+  const stack = []; // [{ span, node }]
+  for (let i = 0; i + 1 < bounds.length; i++) {
+    const a = bounds[i];
+    const b = bounds[i + 1];
+    active = active.filter((sp) => sp.end > a);
+    while (next < spans.length && spans[next].start <= a) {
+      if (spans[next].end > a) active.push(spans[next]);
+      next++;
+    }
+    active.sort(outerFirst);
+
+    let keep = 0;
+    while (keep < stack.length && keep < active.length && stack[keep].span === active[keep]) keep++;
+    stack.length = keep;
+    for (let j = keep; j < active.length; j++) {
+      const sp = active[j];
+      const node = el('mark', { 'data-cue': sp.cue, title: sp.title });
+      (stack.length ? stack[stack.length - 1].node : root).append(node);
+      stack.push({ span: sp, node });
+    }
+    (stack.length ? stack[stack.length - 1].node : root).append(text.slice(a, b));
+  }
+}
