@@ -28,6 +28,7 @@ const sampleSelect = $('sample');
 
 let report = null;
 let timer = 0;
+let stopRender = () => {}; // stops drawing a long report that a newer one replaces
 let userTouched = false;
 
 const setState = (state) => (html.dataset.analysis = state);
@@ -93,14 +94,16 @@ function show(r, text, ms) {
   report = r;
   window.lastReport = r;
   card.close();
-  renderReport(rendered, text, r);
+  stopRender();
   renderSummary(r);
-  updateFilter();
   setExports(true);
   showWarnings(r.warnings ?? []);
   const time = ms < 10 ? ms.toFixed(1) : Math.round(ms);
   setStatus(`${count(r.stats?.sentences ?? 0, 'sentence')}, ${count(r.stats?.claims ?? 0, 'claim')} analysed in ${time} ms`);
-  setState('done');
+  stopRender = renderReport(rendered, text, r, () => {
+    updateFilter();
+    setState('done');
+  });
 }
 
 /** Clears the highlights, the summary and the exports, and says why. */
@@ -108,6 +111,7 @@ function clear(message, state) {
   report = null;
   window.lastReport = null;
   card.close();
+  stopRender();
   rendered.replaceChildren(el('p', { class: 'placeholder' }, 'The highlighted article will appear here.'));
   resetSummary();
   updateFilter();

@@ -9,28 +9,50 @@ import { kindWord, hedgeWord, statusWord, primaryKind } from './words.js';
 /** Nesting order, outermost first. */
 const CUE_ORDER = { source: 0, reporting: 1, status: 2, hedge: 3 };
 
-/** Renders the report into `container`, replacing what was there. */
-export function renderReport(container, text, report) {
-  const frag = document.createDocumentFragment();
+/** Sentences drawn per slice; a slice takes a few milliseconds. */
+const SLICE = 250;
+
+/**
+ * Renders the report into `container`, replacing what was there. A long
+ * article is drawn in slices, one per task, so typing never waits for it.
+ * Calls `onDone()` once every sentence is in the page. Returns a function that
+ * stops the drawing (a newer report has arrived).
+ */
+export function renderReport(container, text, report, onDone = () => {}) {
+  const sentences = report.sentences ?? [];
   let p = null;
   let para = null;
   let pos = 0;
-  for (const s of report.sentences ?? []) {
-    const gap = text.slice(pos, s.start);
-    if (p === null || s.paragraph !== para) {
-      p = el('p');
-      frag.append(p);
-      para = s.paragraph;
-      if (gap.trim()) p.append(gap.trim(), ' ');
-    } else if (gap) {
-      p.append(gap);
+  let i = 0;
+  let stopped = false;
+  container.replaceChildren();
+
+  const slice = () => {
+    if (stopped) return;
+    const frag = document.createDocumentFragment();
+    const end = Math.min(sentences.length, i + SLICE);
+    for (; i < end; i++) {
+      const s = sentences[i];
+      const gap = text.slice(pos, s.start);
+      if (p === null || s.paragraph !== para) {
+        p = el('p');
+        frag.append(p);
+        para = s.paragraph;
+        if (gap.trim()) p.append(gap.trim(), ' ');
+      } else if (gap) {
+        p.append(gap);
+      }
+      p.append(renderSentence(text, s));
+      pos = Math.max(pos, s.end);
     }
-    p.append(renderSentence(text, s));
-    pos = Math.max(pos, s.end);
-  }
-  const tail = text.slice(pos).trim();
-  if (tail) (p ?? frag.appendChild(el('p'))).append(' ', tail);
-  container.replaceChildren(frag);
+    container.append(frag);
+    if (i < sentences.length) return void setTimeout(slice, 0);
+    const tail = text.slice(pos).trim();
+    if (tail) (p ?? container.appendChild(el('p'))).append(' ', tail);
+    onDone();
+  };
+  slice();
+  return () => (stopped = true);
 }
 
 function renderSentence(text, s) {
