@@ -15,6 +15,7 @@
 //! - `src/utf16.rs`: the UTF-16 offset boundary
 //! - `src/wasm.rs`: the JavaScript API (wasm32 only)
 
+pub mod compare;
 pub mod doc;
 pub mod lexicon;
 pub mod report;
@@ -28,6 +29,7 @@ pub mod utf16;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
+pub use compare::{compare, Comparison, Document};
 pub use lexicon::ExtraTerm;
 pub use report::*;
 

@@ -4,6 +4,8 @@
 //! claimlens analyze FILE|-              report as JSON
 //! claimlens analyze FILE --format text  a readable table (coloured on a TTY)
 //! claimlens analyze --jsonl             {"id","text"} lines in, {"id","report"} lines out
+//! claimlens compare FILE FILE...        several articles on one story, as JSON
+//! claimlens compare FILE... --format text
 //! ```
 //! Exit codes: 0 success; 1 bad input (one clear line on stderr); 2 usage error.
 
@@ -41,6 +43,19 @@ enum Cmd {
         #[arg(long = "disable", value_name = "PHRASE")]
         disable: Vec<String>,
     },
+    /// Compare several articles on one story: shared claims, conflicting
+    /// figures, sources across outlets.
+    Compare {
+        /// Two or more article files; each is named by its file name.
+        #[arg(required = true, num_args = 1..)]
+        files: Vec<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Json)]
+        format: Format,
+        /// Refuse any file over this many bytes.
+        #[arg(long, default_value_t = claimlens::DEFAULT_MAX_BYTES)]
+        max_bytes: usize,
+    },
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq)]
@@ -54,6 +69,30 @@ fn fail(msg: impl std::fmt::Display) -> ExitCode {
     ExitCode::from(1)
 }
 
+/// The text of FILE (or stdin for "-"), or the exit code after one clear line.
+fn read_text(file: &str, max_bytes: usize) -> Result<String, ExitCode> {
+    let bytes = if file == "-" {
+        let mut b = Vec::new();
+        if let Err(e) = std::io::stdin().read_to_end(&mut b) {
+            return Err(fail(format!("cannot read stdin: {e}")));
+        }
+        b
+    } else {
+        match std::fs::read(file) {
+            Ok(b) => b,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Err(fail(format!("no such file: {file}"))),
+            Err(e) => return Err(fail(format!("cannot read {file}: {e}"))),
+        }
+    };
+    if bytes.len() > max_bytes {
+        return Err(fail(format!("over the size limit: {file}: {} bytes, limit {max_bytes}", bytes.len())));
+    }
+    let Ok(text) = String::from_utf8(bytes) else {
+        return Err(fail(format!("not UTF-8: {file}")));
+    };
+    Ok(text)
+}
+
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(c) => c,
@@ -63,7 +102,10 @@ fn main() -> ExitCode {
             return ExitCode::from(code);
         }
     };
-    let Cmd::Analyze { file, format, jsonl, max_bytes, add_hedge, disable } = cli.cmd;
+    let (file, format, jsonl, max_bytes, add_hedge, disable) = match cli.cmd {
+        Cmd::Analyze { file, format, jsonl, max_bytes, add_hedge, disable } => (file, format, jsonl, max_bytes, add_hedge, disable),
+        Cmd::Compare { files, format, max_bytes } => return run_compare(&files, format, max_bytes),
+    };
     let mut opts = Options { max_bytes, disabled_terms: disable, ..Options::default() };
     for h in add_hedge {
         let Some((phrase, cat)) = h.rsplit_once(':') else {
@@ -88,24 +130,9 @@ fn main() -> ExitCode {
         eprintln!("claimlens: analyze needs a FILE (or - for stdin, or --jsonl)");
         return ExitCode::from(2);
     };
-    let bytes = if file == "-" {
-        let mut b = Vec::new();
-        if let Err(e) = std::io::stdin().read_to_end(&mut b) {
-            return fail(format!("cannot read stdin: {e}"));
-        }
-        b
-    } else {
-        match std::fs::read(&file) {
-            Ok(b) => b,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return fail(format!("no such file: {file}")),
-            Err(e) => return fail(format!("cannot read {file}: {e}")),
-        }
-    };
-    if bytes.len() > opts.max_bytes {
-        return fail(format!("over the size limit: {} bytes, limit {}", bytes.len(), opts.max_bytes));
-    }
-    let Ok(text) = String::from_utf8(bytes) else {
-        return fail(format!("not UTF-8: {file}"));
+    let text = match read_text(&file, opts.max_bytes) {
+        Ok(t) => t,
+        Err(code) => return code,
     };
     let report = match try_analyze(&text, &opts) {
         Ok(r) => r,
@@ -203,4 +230,76 @@ fn clip(s: &str, n: usize) -> String {
     } else {
         one_line.chars().take(n - 1).collect::<String>() + "…"
     }
+}
+
+/// `claimlens compare FILE...`: the comparison as JSON, or a table.
+fn run_compare(files: &[String], format: Format, max_bytes: usize) -> ExitCode {
+    if files.len() < 2 {
+        eprintln!("claimlens: compare needs at least two files");
+        return ExitCode::from(2);
+    }
+    let mut docs = Vec::with_capacity(files.len());
+    for f in files {
+        match read_text(f, max_bytes) {
+            Ok(text) => {
+                let name = std::path::Path::new(f).file_name().map_or_else(|| f.clone(), |n| n.to_string_lossy().into_owned());
+                docs.push(claimlens::Document { name, text });
+            }
+            Err(code) => return code,
+        }
+    }
+    let opts = Options { max_bytes, ..Options::default() };
+    let cmp = match claimlens::compare(&docs, &opts) {
+        Ok(c) => c,
+        Err(e) => return fail(e),
+    };
+    let mut out = std::io::stdout().lock();
+    let res = match format {
+        Format::Json => serde_json::to_writer(&mut out, &cmp).map_err(|e| e.to_string()).and_then(|_| writeln!(out).map_err(|e| e.to_string())),
+        Format::Text => write_compare_text(&mut out, &cmp).map_err(|e| e.to_string()),
+    };
+    match res {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.contains("Broken pipe") => ExitCode::SUCCESS,
+        Err(e) => fail(e),
+    }
+}
+
+fn short(s: &str, n: usize) -> String {
+    let mut out: String = s.chars().take(n).collect();
+    if s.chars().count() > n {
+        out.push('…');
+    }
+    out
+}
+
+fn write_compare_text(out: &mut impl Write, c: &claimlens::Comparison) -> std::io::Result<()> {
+    writeln!(out, "Outlets ranked by sourcing score (sourcing, not truth):")?;
+    let mut docs: Vec<_> = c.documents.iter().collect();
+    docs.sort_by_key(|d| d.rank);
+    for d in docs {
+        writeln!(out, "  {}. {:<28} {:>3}/100  {} claims only here, {} shared claims with no named source", d.rank, short(&d.name, 28), d.report.summary.score, d.unique_claims.len(), d.unnamed_groups.len())?;
+    }
+    writeln!(out, "\nClaims carried by more than one outlet ({}):", c.claim_groups.len())?;
+    for g in &c.claim_groups {
+        let flag = if g.conflict { "  NUMBERS DISAGREE" } else { "" };
+        writeln!(out, "  [{}] {} outlets{}: {}", g.id, g.documents, flag, short(&g.text, 90))?;
+        for m in &g.members {
+            let status = serde_json::to_value(m.status).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default();
+            let who = m.source.as_deref().map(|s| format!(" ({s})")).unwrap_or_default();
+            writeln!(out, "      {:<24} {:<12} {}{}", short(&c.documents[m.doc].name, 24), status, m.attribution, who)?;
+        }
+        for k in &g.conflicts {
+            let vals: Vec<String> = k.values.iter().map(|v| format!("{}: {}", c.documents[v.doc].name, v.text)).collect();
+            writeln!(out, "      figures for {}: {}", k.unit, vals.join("; "))?;
+        }
+    }
+    writeln!(out, "\nNamed sources across outlets:")?;
+    for s in &c.sources {
+        let kind = serde_json::to_value(s.kind).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default();
+        let role = s.role.as_deref().map(|r| format!(", {r}")).unwrap_or_default();
+        let aka = if s.aliases.is_empty() { String::new() } else { format!(" (also {})", s.aliases.join(", ")) };
+        writeln!(out, "  {} [{kind}{role}] in {} outlet(s){aka}", s.name, s.documents)?;
+    }
+    Ok(())
 }

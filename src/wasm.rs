@@ -5,6 +5,7 @@
 //! import init, { analyze, version } from './pkg/claimlens.js';
 //! await init();
 //! const report = analyze(text, { maxBytes: 1 << 20 }); // options may be omitted
+//! const cmp = compare([{ name: 'Outlet A', text: a }, { name: 'Outlet B', text: b }]);
 //! ```
 //!
 //! The report is a plain JS object, the same JSON as the CLI prints for the
@@ -16,7 +17,7 @@
 //! turns a lone surrogate into U+FFFD, also one UTF-16 unit, so every offset
 //! stays valid against the caller's own string.
 
-use crate::{try_analyze, Options};
+use crate::{try_analyze, Document, Options};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -31,16 +32,32 @@ fn start() {
 /// `Error` with a one-line message for input over the size limit or bad options.
 #[wasm_bindgen]
 pub fn analyze(text: &str, options: JsValue) -> Result<JsValue, JsError> {
-    let options: Options = if options.is_undefined() || options.is_null() {
-        Options::default()
-    } else {
-        serde_wasm_bindgen::from_value(options).map_err(|e| JsError::new(&format!("bad options: {e}")))?
-    };
+    let options = read_options(options)?;
     let report = try_analyze(text, &options).map_err(|e| JsError::new(&e.to_string()))?;
     // json_compatible: maps become plain objects and None becomes null, as in JSON.
     report
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .map_err(|e| JsError::new(&format!("could not build the report: {e}")))
+}
+
+/// Compare several articles on one story: `docs` is an array of
+/// `{ name, text }` (two or more); `options` as for `analyze`. Returns the same
+/// object as `claimlens compare` prints; throws an `Error` for bad input.
+#[wasm_bindgen]
+pub fn compare(docs: JsValue, options: JsValue) -> Result<JsValue, JsError> {
+    let docs: Vec<Document> = serde_wasm_bindgen::from_value(docs).map_err(|e| JsError::new(&format!("compare wants an array of {{name, text}}: {e}")))?;
+    let options = read_options(options)?;
+    let cmp = crate::compare(&docs, &options).map_err(|e| JsError::new(&e.to_string()))?;
+    cmp.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsError::new(&format!("could not build the comparison: {e}")))
+}
+
+fn read_options(options: JsValue) -> Result<Options, JsError> {
+    if options.is_undefined() || options.is_null() {
+        Ok(Options::default())
+    } else {
+        serde_wasm_bindgen::from_value(options).map_err(|e| JsError::new(&format!("bad options: {e}")))
+    }
 }
 
 /// The engine's version, e.g. "0.1.0".
