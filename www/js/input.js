@@ -70,8 +70,8 @@ function walk(node, parts, pre) {
   }
 }
 
-const isHtmlFile = (file) => /\.html?$/i.test(file.name) || file.type === 'text/html';
-const isTextFile = (file) => /\.txt$/i.test(file.name) || file.type === 'text/plain';
+export const isHtmlFile = (file) => /\.html?$/i.test(file.name) || file.type === 'text/html';
+export const isTextFile = (file) => /\.txt$/i.test(file.name) || file.type === 'text/plain';
 
 /**
  * Wires the textarea, the file picker and drag-and-drop.

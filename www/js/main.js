@@ -14,8 +14,8 @@ import { setupContrast } from './prefs.js';
 import { loadSamples, loadSampleText } from './samples.js';
 import { el } from './dom.js';
 import { count } from './words.js';
+import { MAX_BYTES, overLimit } from './bytes.js';
 
-const MAX_BYTES = 16 * 1024 * 1024;
 const DEBOUNCE_MS = 250;
 
 const $ = (id) => document.getElementById(id);
@@ -42,27 +42,6 @@ const analyser = new Analyser({
   onError: (message) => fail(message),
   onFatal: (message) => fail(message),
 });
-
-/** UTF-8 length of text, counted only as far as needed to know if it is over max. */
-function overLimit(text, max) {
-  if (text.length > max) return true;
-  if (text.length * 3 <= max) return false;
-  let bytes = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x80) bytes += 1;
-    else if (c < 0x800) bytes += 2;
-    else if (c >= 0xd800 && c < 0xdc00 && i + 1 < text.length) {
-      const d = text.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d < 0xe000) {
-        bytes += 4;
-        i++;
-      } else bytes += 3;
-    } else bytes += 3;
-    if (bytes > max) return true;
-  }
-  return false;
-}
 
 const oversizeMessage = (what) =>
   `Too long to analyse: ${what} is over the size limit of 16 MiB (UTF-8). Try a shorter text.`;

@@ -1,0 +1,26 @@
+// bytes.js: the size limit, shared by the page and the Compare view. The engine
+// counts UTF-8 bytes; JavaScript strings count UTF-16 units.
+
+/** The engine's default size limit: 16 MiB of UTF-8. */
+export const MAX_BYTES = 16 * 1024 * 1024;
+
+/** UTF-8 length of text, counted only as far as needed to know if it is over max. */
+export function overLimit(text, max) {
+  if (text.length > max) return true;
+  if (text.length * 3 <= max) return false;
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c < 0xdc00 && i + 1 < text.length) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d < 0xe000) {
+        bytes += 4;
+        i++;
+      } else bytes += 3;
+    } else bytes += 3;
+    if (bytes > max) return true;
+  }
+  return false;
+}
