@@ -267,13 +267,21 @@ fn number(w: &str) -> Option<f64> {
     w.replace(',', "").parse::<f64>().ok().filter(|v| v.is_finite())
 }
 
+/// Counts written as words ("Fourteen ships"), up to the tens.
+const NUMBER_WORDS: &[(&str, f64)] = &[
+    ("two", 2.0), ("three", 3.0), ("four", 4.0), ("five", 5.0), ("six", 6.0), ("seven", 7.0), ("eight", 8.0), ("nine", 9.0), ("ten", 10.0),
+    ("eleven", 11.0), ("twelve", 12.0), ("thirteen", 13.0), ("fourteen", 14.0), ("fifteen", 15.0), ("sixteen", 16.0), ("seventeen", 17.0),
+    ("eighteen", 18.0), ("nineteen", 19.0), ("twenty", 20.0), ("thirty", 30.0), ("forty", 40.0), ("fifty", 50.0), ("sixty", 60.0),
+    ("seventy", 70.0), ("eighty", 80.0), ("ninety", 90.0), ("hundred", 100.0), ("dozen", 12.0), ("dozens", 24.0), ("hundreds", 200.0), ("thousands", 2000.0),
+];
+
 const MONTHS: &[&str] = &["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"];
 
 const MULTIPLIERS: &[(&str, f64)] = &[("thousand", 1e3), ("million", 1e6), ("billion", 1e9), ("trillion", 1e12)];
 
 /// Words that end the noun phrase after a figure.
 const UNIT_STOP: &[&str] = &[
-    "of", "to", "in", "on", "at", "for", "from", "and", "or", "with", "by", "into", "that", "which", "who", "was", "were", "is", "are", "has", "have", "had", "will", "would", "could", "may", "might", "as", "than", "per", "a", "an", "the", "this", "these", "those", "its", "their", "his", "her", "across", "since", "after", "before", "during", "over", "under", "between", "last", "next", "each", "said", "says",
+    "of", "to", "in", "on", "at", "for", "from", "and", "or", "with", "by", "into", "that", "which", "who", "was", "were", "is", "are", "has", "have", "had", "will", "would", "could", "may", "might", "as", "than", "per", "a", "an", "the", "this", "these", "those", "its", "their", "his", "her", "across", "since", "after", "before", "during", "over", "under", "between", "last", "next", "each", "said", "says", "along", "near", "across", "around", "toward", "towards", "inside", "outside", "off", "aboard", "beside", "behind", "through", "within", "without", "via", "like", "left", "are", "be", "been",
 ];
 
 /// Function words and sourcing words: they say nothing about which fact a claim reports.
@@ -349,7 +357,7 @@ fn read_claim<'s>(doc: usize, s: &'s Sentence, quals: &[(Vec<String>, QualKind)]
     let lower: Vec<String> = ws.iter().map(|w| w.text.to_lowercase()).collect();
     let mut figures = Vec::new();
     for (i, w) in ws.iter().enumerate() {
-        let Some(mut value) = number(w.text) else { continue };
+        let Some(mut value) = number(w.text).or_else(|| NUMBER_WORDS.iter().find(|(n, _)| *n == lower[i]).map(|&(_, v)| v)) else { continue };
         let next_char = s.text[w.at + w.text.len()..].chars().next();
         let prev = i.checked_sub(1).map(|p| lower[p].as_str());
         // years, dates, times and list numbers are not counts
@@ -372,10 +380,16 @@ fn read_claim<'s>(doc: usize, s: &'s Sentence, quals: &[(Vec<String>, QualKind)]
             }
         } else {
             let mut k = j;
-            // a participle after the noun ends it: "13,000 containers filled with shells"
-            while k < ws.len() && k < j + 4 && !UNIT_STOP.contains(&lower[k].as_str()) && number(ws[k].text).is_none() && !(k > j && lower[k].ends_with("ed")) {
+            // a participle or adverb after the noun ends it: "13,000 containers
+            // filled with shells", "4,800 residents reportedly fled"
+            while k < ws.len() && k < j + 4 && !UNIT_STOP.contains(&lower[k].as_str()) && number(ws[k].text).is_none() && !(k > j && (lower[k].ends_with("ed") || lower[k].ends_with("ly"))) {
+                // a plural is the head: "14 warships left", "30,000 troops along the border"
+                let plural = lower[k].ends_with('s') && !lower[k].ends_with("ss") && lower[k].len() > 3;
                 unit = Some(stem(ws[k].text));
                 last = k;
+                if plural {
+                    break;
+                }
                 let gap = &s.text[ws[k].at + ws[k].text.len()..ws.get(k + 1).map_or(s.text.len(), |n| n.at)];
                 if gap.chars().any(|c| !c.is_whitespace()) {
                     break; // a comma, a dash, a full stop
@@ -446,8 +460,17 @@ fn features(words: &[Word<'_>], figures: &[Figure]) -> Vec<(u32, f64)> {
         }
         for f in figures {
             let mag = f.value.max(1.0).log10();
-            add(format!("#{}:{}", f.unit, mag.floor()), false, &mut names);
-            add(format!("#{}:{}h", f.unit, (mag + 0.5).floor()), false, &mut names);
+            // whole numbers: formatting an f64 would pull float printing into the wasm
+            // a figure with its unit is the surest sign of the same fact: it counts double
+            add(format!("#{}:{}", f.unit, mag.floor() as i32), true, &mut names);
+            add(format!("#{}:{}h", f.unit, (mag + 0.5).floor() as i32), true, &mut names);
+            // a compound's last letters: "14 warships" and "Fourteen ships"
+            let tail: String = f.unit.chars().rev().take(4).collect::<Vec<_>>().into_iter().rev().collect();
+            if tail != f.unit {
+                add(format!("#~{tail}:{}", mag.floor() as i32), false, &mut names);
+            } else {
+                add(format!("#~{}:{}", f.unit, mag.floor() as i32), false, &mut names);
+            }
         }
         ids.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
         ids.dedup_by_key(|f| f.0);
@@ -466,13 +489,14 @@ thread_local! {
 /// cosine, which the longer sentence's extra words pull down, misses
 /// paraphrases that this keeps.
 fn similarity(a: &[(u32, f64)], b: &[(u32, f64)]) -> f64 {
-    let (mut i, mut j, mut shared) = (0, 0, 0.0);
+    let (mut i, mut j, mut shared, mut n) = (0, 0, 0.0, 0);
     while i < a.len() && j < b.len() {
         match a[i].0.cmp(&b[j].0) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
                 shared += a[i].1 * a[i].1;
+                n += 1;
                 i += 1;
                 j += 1;
             }
@@ -481,7 +505,8 @@ fn similarity(a: &[(u32, f64)], b: &[(u32, f64)]) -> f64 {
     let na: f64 = a.iter().map(|f| f.1 * f.1).sum();
     let nb: f64 = b.iter().map(|f| f.1 * f.1).sum();
     let least = na.min(nb);
-    if least == 0.0 {
+    // one shared word is a coincidence, however short the claim
+    if least == 0.0 || n < 2 {
         0.0
     } else {
         shared / least

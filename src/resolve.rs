@@ -48,10 +48,16 @@ pub fn norm_word(w: &str) -> String {
 }
 
 /// Normalised key of a name: its words joined, initials dropped, and common
-/// romanisation variants folded ("Won-shik" = "Wonsik", "Jong Un" = "Jong-un"):
+/// romanisation variants folded ("Won-shik" = "Wonsik", "Jong Un" = "Jong-un",
+/// "Yevgenia" = "Evgenia"):
 /// an "h" after a consonant is dropped and doubled letters are collapsed.
 pub fn name_key(words: &[String]) -> String {
-    let joined: String = words.iter().filter(|w| w.chars().count() > 1).map(String::as_str).collect();
+    // "Yevgenia" = "Evgenia", "Yelena" = "Elena": a Cyrillic Е romanised either way
+    let joined: String = words.iter().filter(|w| w.chars().count() > 1).map(|w| match w.strip_prefix("ye") {
+        // Yevgeny, Yelena, Yekaterina, Yegor, Yefim; not Korean "Yeon", "Yeo"
+        Some(rest) if rest.starts_with(['v', 'l', 'k', 'g', 'f']) => &w[1..],
+        _ => w.as_str(),
+    }).collect();
     let mut out = String::with_capacity(joined.len());
     let mut prev: Option<char> = None;
     for c in joined.chars() {
@@ -475,6 +481,8 @@ mod tests {
         let c: Vec<String> = ["Vladimir", "V", "Putin"].iter().map(|w| norm_word(w)).collect();
         let d: Vec<String> = ["Vladimir", "Putin"].iter().map(|w| norm_word(w)).collect();
         assert_eq!(name_key(&c), name_key(&d));
+        let (e, f) = (vec!["yevgenia".to_string(), "lartseva".to_string()], vec!["evgenia".to_string(), "lartseva".to_string()]);
+        assert_eq!(name_key(&e), name_key(&f));
         assert_eq!(norm_word("Korea’s"), "korea");
     }
 
