@@ -142,3 +142,17 @@ fn compare_offsets_slice_the_documents() {
     let ranks: std::collections::BTreeSet<usize> = cmp.documents.iter().map(|d| d.rank).collect();
     assert_eq!(ranks.into_iter().collect::<Vec<_>>(), (1..=cmp.documents.len()).collect::<Vec<_>>());
 }
+
+/// What the comparison adds to the reports, kept as a snapshot. `tests/wasm.rs`
+/// expects the wasm build's `compare()` to give exactly this too.
+#[test]
+fn compare_fixtures_snapshot() {
+    let (_, _, cmp) = load();
+    insta::assert_json_snapshot!("compare_fixtures", comparison_core(&cmp));
+}
+
+fn comparison_core(cmp: &Comparison) -> Value {
+    let v = serde_json::to_value(cmp).unwrap();
+    let docs: Vec<Value> = v["documents"].as_array().unwrap().iter().map(|d| serde_json::json!({"name": d["name"], "rank": d["rank"], "uniqueClaims": d["uniqueClaims"], "unnamedGroups": d["unnamedGroups"]})).collect();
+    serde_json::json!({"documents": docs, "claimGroups": v["claimGroups"], "sources": v["sources"]})
+}

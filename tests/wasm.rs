@@ -5,7 +5,7 @@
 //! `tests/snapshots.rs` keeps from the native build.
 #![cfg(target_arch = "wasm32")]
 
-use claimlens::wasm::{analyze, version};
+use claimlens::wasm::{analyze, compare, version};
 use js_sys::{JsString, Object, Reflect, JSON};
 use serde_json::Value;
 use wasm_bindgen::{JsCast, JsValue};
@@ -112,4 +112,38 @@ fn empty_text_gives_an_empty_report() {
 #[wasm_bindgen_test]
 fn version_is_the_crate_version() {
     assert_eq!(version(), env!("CARGO_PKG_VERSION"));
+}
+
+/// `compare()` in wasm gives what the native build gives on the five-outlet
+/// fixtures (the `compare_fixtures` snapshot kept by `tests/compare_gold.rs`).
+#[wasm_bindgen_test]
+fn compare_same_as_native() {
+    let files = [
+        ("a_wire.txt", include_str!("fixtures/compare/a_wire.txt")),
+        ("b_broadsheet.txt", include_str!("fixtures/compare/b_broadsheet.txt")),
+        ("c_tabloid.txt", include_str!("fixtures/compare/c_tabloid.txt")),
+        ("d_regional.txt", include_str!("fixtures/compare/d_regional.txt")),
+        ("e_analysis.txt", include_str!("fixtures/compare/e_analysis.txt")),
+    ];
+    let docs = js_sys::Array::new();
+    for (name, text) in files {
+        let d = Object::new();
+        Reflect::set(&d, &"name".into(), &name.into()).unwrap();
+        Reflect::set(&d, &"text".into(), &text.into()).unwrap();
+        docs.push(&d);
+    }
+    let v = compare(docs.into(), JsValue::UNDEFINED).unwrap_or_else(|e| panic!("compare threw: {:?}", JsValue::from(e)));
+    let s: String = JSON::stringify(&v).unwrap().into();
+    let v: Value = serde_json::from_str(&s).unwrap();
+    let docs: Vec<Value> = v["documents"].as_array().unwrap().iter().map(|d| serde_json::json!({"name": d["name"], "rank": d["rank"], "uniqueClaims": d["uniqueClaims"], "unnamedGroups": d["unnamedGroups"]})).collect();
+    let core = serde_json::json!({"documents": docs, "claimGroups": v["claimGroups"], "sources": v["sources"]});
+    let native = snapshot(include_str!("snapshots/compare_gold__compare_fixtures.snap"));
+    assert!(normalise(core) == normalise(native), "wasm compare differs from the native one");
+}
+
+#[wasm_bindgen_test]
+fn compare_needs_two_documents() {
+    let err = JsValue::from(compare(js_sys::Array::new().into(), JsValue::UNDEFINED).unwrap_err());
+    let msg: String = err.dyn_into::<js_sys::Error>().unwrap().message().into();
+    assert!(msg.contains("at least two"), "{msg}");
 }
