@@ -14,22 +14,13 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { startServer } from '../tools/serve.mjs';
+import { CHROMIUM, CHROMIUM_ARGS } from '../tests/e2e/helpers.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const REPO = path.resolve(HERE, '..');
 const WWW = path.join(REPO, 'www');
 const OUT = path.join(REPO, 'test-output');
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+const ARGS = CHROMIUM_ARGS;
 const RUNS = Number(process.env.RUNS || 7);
 const LOADS = Number(process.env.LOADS || 5);
 const TARGET_BYTES = 1_000_000;
