@@ -23,6 +23,8 @@ pub struct Doc<'a> {
     pub hits: Vec<Hit>,
     /// `hits[hit_idx[t]..hit_idx[t + 1]]` are the hits starting at token `t`.
     hit_idx: Vec<u32>,
+    /// Byte starts of boilerplate phrases found anywhere (sorted).
+    pub furniture: Vec<usize>,
 }
 
 /// One sentence: its span, its tokens `t0..t1`, and which of them are quoted.
@@ -43,58 +45,99 @@ pub struct Sent {
     pub closes_quote: bool,
 }
 
-pub const DETERMINERS: &[&str] = &[
+pub const DETERMINERS: &Words = &Words::new(&[
     "the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "our", "my", "your", "all",
     "any", "each", "every", "no", "such", "whose",
-];
+]);
+
+/// A fixed word list for [`Doc::is_one_of`], with a filter built at compile
+/// time: one bit per (length, first letter, last letter) of its words. The
+/// rules ask "is this token one of …" some 270,000 times per megabyte, and
+/// most tokens fail this one-bit test, which spares a scan of the list.
+pub struct Words {
+    pub words: &'static [&'static str],
+    filter: [u64; 4],
+}
+
+/// The filter bit of a word: the same for any two spellings that differ only
+/// in ASCII case, as `eq_ignore_ascii_case` compares. `w` must not be empty.
+const fn filter_bit(w: &[u8]) -> usize {
+    let first = w[0].to_ascii_lowercase() as usize;
+    let last = w[w.len() - 1].to_ascii_lowercase() as usize;
+    ((w.len() << 5) ^ (first * 7) ^ (last * 13)) & 255
+}
+
+impl Words {
+    pub const fn new(words: &'static [&'static str]) -> Words {
+        let mut filter = [0u64; 4];
+        let mut i = 0;
+        while i < words.len() {
+            let bit = filter_bit(words[i].as_bytes());
+            filter[bit / 64] |= 1 << (bit % 64);
+            i += 1;
+        }
+        Words { words, filter }
+    }
+}
+
+/// A list [`Doc::is_one_of`] can look a token up in: a [`Words`] constant, or
+/// a short literal list (`&["and", "or"]`), which is simply scanned.
+pub trait WordList {
+    /// The words, and the filter if the list has one.
+    fn parts(&self) -> (&[&str], Option<&[u64; 4]>);
+}
+
+impl WordList for Words {
+    fn parts(&self) -> (&[&str], Option<&[u64; 4]>) {
+        (self.words, Some(&self.filter))
+    }
+}
+
+impl WordList for [&str] {
+    fn parts(&self) -> (&[&str], Option<&[u64; 4]>) {
+        (self, None)
+    }
+}
+
+impl<const N: usize> WordList for [&str; N] {
+    fn parts(&self) -> (&[&str], Option<&[u64; 4]>) {
+        (self, None)
+    }
+}
 
 impl<'a> Doc<'a> {
     pub fn new(text: &'a str, lex: &'a Lexicon) -> Doc<'a> {
         let toks = tokenize(text);
-        // Matches arrive ordered by end. Map each to tokens with a cursor (ends
-        // are sorted, so t1 only moves forward; t0 is a short walk back), then
-        // bucket by first token (a counting sort) and order each tiny bucket
+        // Matches come grouped by first token, in token order: bucket them
+        // (`hit_idx`), give each its last token, and order each tiny bucket
         // longest first.
-        let raw = lex.find_all(text);
-        let mut mapped: Vec<Hit> = Vec::with_capacity(raw.len());
-        let mut end_cursor = 0usize;
-        for (s, e, entry) in raw {
-            while end_cursor < toks.len() && (toks[end_cursor].start as usize) < e {
-                end_cursor += 1;
-            }
-            let mut t0 = end_cursor;
-            while t0 > 0 && (toks[t0 - 1].start as usize) >= s {
-                t0 -= 1;
-            }
-            // A match must start where a token starts: "rumored" inside
-            // "Long-rumored" is not a cue (and must not slide onto the next word).
-            if t0 >= toks.len() || toks[t0].start as usize != s {
-                continue;
-            }
-            mapped.push(Hit { span: Span::new(s, e), t0, t1: end_cursor.max(t0 + 1), entry });
-        }
+        let found = lex.find_all(text, &toks);
         let mut hit_idx = vec![0u32; toks.len() + 1];
-        for h in &mapped {
+        let mut hits: Vec<Hit> = Vec::with_capacity(found.hits.len());
+        for h in found.hits {
+            let mut t1 = h.t0 + 1;
+            while t1 < toks.len() && (toks[t1].start as usize) < h.end {
+                t1 += 1;
+            }
             hit_idx[h.t0 + 1] += 1;
+            hits.push(Hit { span: Span::new(toks[h.t0].start as usize, h.end), t0: h.t0, t1, entry: h.entry });
         }
         for i in 0..toks.len() {
             hit_idx[i + 1] += hit_idx[i];
         }
-        let mut fill: Vec<u32> = hit_idx[..toks.len()].to_vec();
-        let mut slots: Vec<Option<Hit>> = vec![None; mapped.len()];
-        for h in mapped {
-            let at = &mut fill[h.t0];
-            slots[*at as usize] = Some(h);
-            *at += 1;
-        }
-        let mut hits: Vec<Hit> = slots.into_iter().flatten().collect();
         for t in 0..toks.len() {
             let (a, b) = (hit_idx[t] as usize, hit_idx[t + 1] as usize);
             if b - a > 1 {
                 hits[a..b].sort_unstable_by_key(|h| (std::cmp::Reverse(h.span.end), h.entry));
             }
         }
-        Doc { text, lex, toks, hits, hit_idx }
+        Doc { text, lex, toks, hits, hit_idx, furniture: found.furniture }
+    }
+
+    /// Does `span` hold a boilerplate phrase (a disclaimer, a credit)?
+    pub fn has_furniture(&self, span: Span) -> bool {
+        let lo = self.furniture.partition_point(|&b| b < span.start);
+        self.furniture.get(lo).is_some_and(|&b| b < span.end)
     }
 
     pub fn entry(&self, h: &Hit) -> &Entry {
@@ -135,16 +178,34 @@ impl<'a> Doc<'a> {
         self.toks.get(t).map(|x| x.text(self.text)).unwrap_or("")
     }
 
-    pub fn is(&self, t: usize, w: &str) -> bool {
-        self.tok(t).eq_ignore_ascii_case(w)
+    /// The bytes of token `t` (empty past the end), for comparisons: no
+    /// char-boundary checks, which the rules' hottest calls do not need.
+    fn tok_bytes(&self, t: usize) -> &[u8] {
+        self.toks.get(t).and_then(|x| self.text.as_bytes().get(x.start as usize..x.end as usize)).unwrap_or(&[])
     }
 
-    pub fn is_one_of(&self, t: usize, list: &[&str]) -> bool {
-        let s = self.tok(t).as_bytes();
+    pub fn is(&self, t: usize, w: &str) -> bool {
+        self.tok_bytes(t).eq_ignore_ascii_case(w.as_bytes())
+    }
+
+    pub fn is_one_of<L: WordList + ?Sized>(&self, t: usize, list: &L) -> bool {
+        let (words, filter) = list.parts();
+        self.in_words(t, words, filter)
+    }
+
+    #[inline(never)]
+    fn in_words(&self, t: usize, words: &[&str], filter: Option<&[u64; 4]>) -> bool {
+        let s = self.tok_bytes(t);
         let Some(&first) = s.first() else { return false };
+        if filter.is_some_and(|f| {
+            let bit = filter_bit(s);
+            f[bit / 64] & (1 << (bit % 64)) == 0
+        }) {
+            return false;
+        }
         let first = first.to_ascii_lowercase();
         // length and first byte rule out almost every entry before the full compare
-        list.iter().any(|w| {
+        words.iter().any(|w| {
             let w = w.as_bytes();
             w.len() == s.len() && w[0] == first && w.eq_ignore_ascii_case(s)
         })
@@ -172,8 +233,8 @@ impl<'a> Doc<'a> {
 
     /// Possessive: "Korea’s", "officials'".
     pub fn is_possessive(&self, t: usize) -> bool {
-        let s = self.tok(t);
-        s.ends_with("'s") || s.ends_with("’s") || s.ends_with("'S") || s.ends_with("’S")
+        let s = self.tok_bytes(t);
+        s.ends_with(b"'s") || s.ends_with("’s".as_bytes()) || s.ends_with(b"'S") || s.ends_with("’S".as_bytes())
     }
 
     pub fn ends_negative(&self, t: usize) -> bool {
@@ -201,7 +262,7 @@ impl<'a> Doc<'a> {
             let t0 = first_at_or_after(&self.toks, s.span.start);
             let t1 = first_at_or_after(&self.toks, s.span.end);
             // Most sentences quote nothing: they get no per-token table at all.
-            let has_quote = (t0..t1).any(|t| self.toks[t].kind == TokKind::Punct && matches!(self.tok(t), "“" | "”" | "\"" | "«" | "»"));
+            let has_quote = has_quote_mark(s.span.text(self.text).as_bytes());
             if !has_quote {
                 out.push(Sent { idx, span: s.span, paragraph: s.paragraph, whole_paragraph: s.whole_paragraph, t0, t1, quoted: Vec::new(), opens_quote: false, closes_quote: false });
                 continue;
@@ -253,6 +314,13 @@ impl<'a> Doc<'a> {
         }
         out
     }
+}
+
+/// Does `b` hold a double quotation mark (" “ ” « »)? Looked for on bytes,
+/// with memchr: a quotation mark is always a token of its own, so this is the
+/// same as asking each token of the sentence, only faster.
+fn has_quote_mark(b: &[u8]) -> bool {
+    memchr::memchr3_iter(b'"', 0xE2, 0xC2, b).any(|i| matches!(&b[i..], [b'"', ..] | [0xE2, 0x80, 0x9C | 0x9D, ..] | [0xC2, 0xAB | 0xBB, ..]))
 }
 
 /// For rule tests: analyse `text` up to sentences and hand them to `f`.

@@ -1,13 +1,16 @@
 //! The lexicons: commented data files in `data/`, compiled into the binary with
-//! `include_str!`, parsed once, and matched in one pass with a single
-//! Aho-Corasick automaton over the whole text.
+//! `include_str!`, parsed once, and matched with a single Aho-Corasick
+//! automaton, run from each token's start.
 //!
 //! Each data line is `phrase | field | field … # comment`. See the header of each
 //! file for its fields. Callers can add or disable terms at run time through
 //! [`crate::Options`]; that builds a fresh lexicon, the default one is shared.
 
 use crate::report::{AttributionKind, HedgeCategory};
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use crate::token::Token;
+use aho_corasick::automaton::Automaton;
+use aho_corasick::dfa::DFA;
+use aho_corasick::{Anchored, MatchKind, StartKind};
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -106,11 +109,19 @@ pub struct Lexicon {
     pub entries: Vec<Entry>,
     /// pattern id -> entries sharing that phrase
     pattern_entries: Vec<Vec<u32>>,
-    ac: AhoCorasick,
+    /// Every phrase, matched from a token's start only (anchored): a match
+    /// must start where a token starts, and most tokens leave the automaton
+    /// after a byte or two, so most of the text is never walked at all.
+    dfa: DFA,
     pub abbreviations: HashMap<String, AbbrevClass>,
     pub boilerplate: Vec<(String, BoilerHow)>,
-    /// The `contains` boilerplate phrases, matched without lower-casing.
-    pub boiler_contains: AhoCorasick,
+    /// Patterns from this id on are the `contains` boilerplate phrases without
+    /// their first word ("rights reserved"): they ride along in the same
+    /// automaton. The rest of such a phrase starts at a token (after a space)
+    /// wherever the phrase is, even inside a word, so the first word ("all ")
+    /// is checked right before it.
+    first_furniture: usize,
+    furniture_heads: Vec<String>,
     /// One-word roles, organisation words and places: words that continue a
     /// name after an abbreviation ("U.S. Army", "U.S. President").
     pub name_words: std::collections::HashSet<String>,
@@ -336,12 +347,6 @@ impl Lexicon {
                 pattern_entries[id].push(i as u32);
             }
         }
-        let ac = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::Standard)
-            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-            .build(&patterns)
-            .map_err(|e| e.to_string())?;
 
         let mut abbreviations = HashMap::new();
         for line in ABBREVIATIONS.lines() {
@@ -362,38 +367,113 @@ impl Lexicon {
                 boilerplate.push((f[0].to_lowercase(), how));
             }
         }
-        let boiler_contains = AhoCorasickBuilder::new()
+        let first_furniture = patterns.len();
+        let mut furniture_heads = Vec::new();
+        for (p, _) in boilerplate.iter().filter(|(_, h)| *h == BoilerHow::Contains) {
+            let Some(space) = p.find(' ').filter(|&i| i > 0 && p[i + 1..].starts_with(|c: char| !c.is_whitespace())) else {
+                return Err(format!("boilerplate phrase {p:?}: a `contains` phrase needs two words or more"));
+            };
+            furniture_heads.push(p[..=space].to_string());
+            patterns.push(p[space + 1..].to_string());
+        }
+        let dfa = DFA::builder()
             .ascii_case_insensitive(true)
-            .build(boilerplate.iter().filter(|(_, h)| *h == BoilerHow::Contains).map(|(p, _)| p.as_str()))
+            .match_kind(MatchKind::Standard)
+            .start_kind(StartKind::Anchored)
+            .prefilter(false)
+            .build(&patterns)
             .map_err(|e| e.to_string())?;
         let name_words = entries
             .iter()
             .filter(|e| matches!(e.class, Class::Role(_) | Class::Org(_) | Class::Place(_)) && !e.phrase.contains(' '))
             .map(|e| e.phrase.clone())
             .collect();
-        Ok(Lexicon { entries, pattern_entries, ac, abbreviations, boilerplate, boiler_contains, name_words })
+        Ok(Lexicon { entries, pattern_entries, dfa, abbreviations, boilerplate, first_furniture, furniture_heads, name_words })
     }
 
-    /// All whole-word matches in `text`, overlapping, in one pass.
-    /// Each item is (byte start, byte end, entry index).
-    pub fn find_all(&self, text: &str) -> Vec<(usize, usize, u32)> {
+    /// Every whole-word match that starts where a token of `toks` starts (in
+    /// token order), and every `contains` boilerplate phrase.
+    pub fn find_all(&self, text: &str, toks: &[Token]) -> Found {
         let bytes = text.as_bytes();
-        let mut out = Vec::new();
-        for m in self.ac.find_overlapping_iter(text) {
-            let (s, e) = (m.start(), m.end());
-            if !text.is_char_boundary(s) || !text.is_char_boundary(e) {
-                continue;
-            }
-            let before_ok = s == 0 || !is_word_byte_before(text, s);
-            let after_ok = e >= bytes.len() || !is_word_byte_after(text, e);
-            if before_ok && after_ok {
-                for &ei in &self.pattern_entries[m.pattern().as_usize()] {
-                    out.push((s, e, ei));
+        let mut found = Found::default();
+        // `start_state` fails only for an unanchored search, which this is not.
+        let Ok(start) = self.dfa.start_state(Anchored::Yes) else { return found };
+        for (t, tok) in toks.iter().enumerate() {
+            let s = tok.start as usize;
+            let mut sid = start;
+            for (j, &b) in bytes[s..].iter().enumerate() {
+                sid = self.dfa.next_state(Anchored::Yes, sid, b);
+                if !self.dfa.is_special(sid) {
+                    continue;
+                }
+                if self.dfa.is_dead(sid) {
+                    break;
+                }
+                let e = s + j + 1;
+                for m in 0..self.dfa.match_len(sid) {
+                    let pattern = self.dfa.match_pattern(sid, m);
+                    // a state also reports the phrases that end here but
+                    // started later (suffixes): keep those that start at `s`
+                    if self.dfa.pattern_len(pattern) != e - s {
+                        continue;
+                    }
+                    self.found(text, t, s, e, pattern.as_usize(), &mut found);
                 }
             }
         }
-        out
+        found.furniture.sort_unstable();
+        found
     }
+
+    /// Record the match of `pattern` at `s..e` (which starts token `t`).
+    fn found(&self, text: &str, t: usize, s: usize, e: usize, pattern: usize, found: &mut Found) {
+        if let Some(head) = pattern.checked_sub(self.first_furniture).map(|i| &self.furniture_heads[i]) {
+            let h = s.wrapping_sub(head.len());
+            if text.as_bytes().get(h..s).is_some_and(|b| b.eq_ignore_ascii_case(head.as_bytes())) {
+                found.furniture.push(h);
+            }
+            return;
+        }
+        if !text.is_char_boundary(e) {
+            return;
+        }
+        let before_ok = s == 0 || !is_word_byte_before(text, s);
+        let after_ok = e >= text.len() || !is_word_byte_after(text, e);
+        if before_ok && after_ok {
+            for &entry in &self.pattern_entries[pattern] {
+                found.hits.push(LexMatch { t0: t, end: e, entry });
+            }
+        }
+    }
+}
+
+/// A match found by [`Lexicon::find_all`]: its first token, its byte end and
+/// its entry.
+#[derive(Clone, Copy, Debug)]
+pub struct LexMatch {
+    pub t0: usize,
+    pub end: usize,
+    pub entry: u32,
+}
+
+/// The built-in lexicons' phrase equal to `s`, if any, borrowed from the
+/// lexicons themselves (they live as long as the program).
+pub fn builtin_phrase(s: &str) -> Option<&'static str> {
+    static PHRASES: OnceLock<std::collections::HashSet<&'static str>> = OnceLock::new();
+    let set = PHRASES.get_or_init(|| Lexicon::default_ref().entries.iter().map(|e| e.phrase.as_str()).collect());
+    set.get(s).copied()
+}
+
+/// What [`Lexicon::find_all`] finds in a text.
+#[derive(Clone, Debug, Default)]
+pub struct Found {
+    /// Whole-word lexicon matches, ordered by first token.
+    pub hits: Vec<LexMatch>,
+    /// Byte starts of the `contains` boilerplate phrases (disclaimers,
+    /// credits), sorted. Every overlapping occurrence is listed, which marks
+    /// the same sentences as a non-overlapping search: the phrases are letters
+    /// and spaces, which no sentence boundary falls inside.
+    pub furniture: Vec<usize>,
 }
 
 fn is_word_byte_before(text: &str, i: usize) -> bool {
@@ -436,12 +516,22 @@ mod tests {
     #[test]
     fn matches_whole_words_case_insensitively() {
         let l = Lexicon::default_ref();
-        let hits = l.find_all("Reportedly, the mayor said so.");
-        let phrases: Vec<&str> = hits.iter().map(|h| l.entries[h.2 as usize].phrase.as_str()).collect();
+        let text = "Reportedly, the mayor said so.";
+        let hits = l.find_all(text, &crate::token::tokenize(text)).hits;
+        let phrases: Vec<&str> = hits.iter().map(|h| l.entries[h.entry as usize].phrase.as_str()).collect();
         assert!(phrases.contains(&"reportedly"));
         assert!(phrases.contains(&"said"));
         // "may" inside "mayor" must not match
         assert!(!phrases.contains(&"may"));
+    }
+
+    #[test]
+    fn furniture_matches_anywhere_in_the_same_pass() {
+        let l = Lexicon::default_ref();
+        let text = "Photo: GETTY IMAGES. (c) 2024, all rights reservedly. Getty Imagesque";
+        let furniture = |text: &str| l.find_all(text, &crate::token::tokenize(text)).furniture;
+        assert_eq!(furniture(text), [7, 31, 54]);
+        assert!(furniture("The mayor said so. Getty, images").is_empty());
     }
 
     #[test]
@@ -453,8 +543,9 @@ mod tests {
             weight: Some(0.4),
         }];
         let l = Lexicon::build(&extra, &["reportedly".into()]).unwrap();
+        let text = "It reportedly was apparently-ish.";
         let phrases: Vec<String> =
-            l.find_all("It reportedly was apparently-ish.").iter().map(|h| l.entries[h.2 as usize].phrase.clone()).collect();
+            l.find_all(text, &crate::token::tokenize(text)).hits.iter().map(|h| l.entries[h.entry as usize].phrase.clone()).collect();
         assert!(phrases.contains(&"apparently-ish".to_string()));
         assert!(!phrases.contains(&"reportedly".to_string()));
         let bad = [ExtraTerm { lexicon: "nope".into(), phrase: "x".into(), category: "y".into(), weight: None }];

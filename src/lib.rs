@@ -123,13 +123,16 @@ fn empty_report(chars: usize) -> Report {
 
 fn warnings_for(text: &str) -> Vec<String> {
     let mut w = Vec::new();
-    if text.contains('\0') {
+    // Whole-text scans use the memchr crate, which has a wasm SIMD path (the
+    // standard library's searches do not); U+FFFD is found by its rare first byte.
+    let b = text.as_bytes();
+    if memchr::memchr(0, b).is_some() {
         w.push("The text contains NUL characters; they were kept but ignored.".into());
     }
-    if text.contains('\u{FFFD}') {
+    if memchr::memchr_iter(0xEF, b).any(|i| b[i..].starts_with("\u{FFFD}".as_bytes())) {
         w.push("The text contains replacement characters (�): it may not have been valid UTF-8.".into());
     }
-    let lower_tags = if text.contains('<') { text.matches("</").count() + text.matches("<p>").count() + text.matches("<div").count() } else { 0 };
+    let lower_tags = if memchr::memchr(b'<', b).is_some() { text.matches("</").count() + text.matches("<p>").count() + text.matches("<div").count() } else { 0 };
     if lower_tags >= 3 {
         w.push("The text looks like HTML; paste the article's text for best results.".into());
     }
@@ -153,12 +156,9 @@ fn run(text: &str, lex: &Lexicon) -> Report {
     let mut features: Vec<(bool, bool, usize)> = Vec::with_capacity(sents.len());
     let mut words_in_claims = 0usize;
     let mut total_words = 0usize;
-    // Disclaimers and credits anywhere in the text, found in one pass.
-    let furniture: Vec<usize> = lex.boiler_contains.find_iter(text).map(|m| m.start()).collect();
     for s in &sents {
-        let lo = furniture.partition_point(|&b| b < s.span.start);
-        let has_furniture = furniture.get(lo).is_some_and(|&b| b < s.span.end);
-        let k = kind::classify(&doc, s, has_furniture);
+        // Disclaimers and credits were found with the lexicons, in one pass.
+        let k = kind::classify(&doc, s, doc.has_furniture(s.span));
         let hs = hedges::detect(&doc, s);
         let mut atts = if k == SentenceKind::Claim || k == SentenceKind::Other { attribution::detect(&doc, s, &hs) } else { Vec::new() };
         resolver.mentions(&doc, s);
@@ -279,7 +279,7 @@ fn carry_quotes(sents: &[doc::Sent], out: &mut [Sentence]) {
                 a.quote = QuoteType::Direct;
                 out[i].attributions.push(a);
                 if out[i].status.label == StatusLabel::Asserted {
-                    out[i].status = Status { label: StatusLabel::Claimed, cues: a_cue(&out[i + 1]), why: "Part of a quotation attributed in the next sentence.".into() };
+                    out[i].status = Status { label: StatusLabel::Claimed, cues: a_cue(&out[i + 1]), why: fixed::QUOTE_NEXT.into() };
                 }
             }
         }
@@ -297,7 +297,7 @@ fn continue_quotes(sents: &[doc::Sent], out: &mut [Sentence]) {
         let Some(a) = out[i - 1].attributions.first().filter(|a| a.quote == QuoteType::Direct).cloned() else { continue };
         out[i].attributions.push(a);
         if out[i].status.label == StatusLabel::Asserted {
-            out[i].status = Status { label: StatusLabel::Claimed, cues: a_cue(&out[i - 1]), why: "Part of a quotation attributed in the sentence before.".into() };
+            out[i].status = Status { label: StatusLabel::Claimed, cues: a_cue(&out[i - 1]), why: fixed::QUOTE_BEFORE.into() };
         }
     }
 }

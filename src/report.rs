@@ -4,13 +4,70 @@
 //! of the exact input, and its `text` equals that slice of the input.
 //! Field names are camelCase; `schemaVersion` is 1.
 
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Serialize, Serializer};
 
 pub const SCHEMA_VERSION: u32 = 1;
+
+/// Reasons and status explanations that the engine writes word for word the
+/// same in many sentences.
+pub mod fixed {
+    pub const QUOTED_DIRECTLY: &str = "The named source is quoted directly: +10.";
+    pub const SECOND_SOURCE: &str = "A second source also backs it: +5.";
+    pub const NO_SOURCE: &str = "No source is given; the writer states it: +10.";
+    pub const NOT_TRUTH: &str = "This scores how the claim is sourced, not whether it is true.";
+    pub const NOT_SCORED_HEADING: &str = "Not scored: this is a heading line, not a claim.";
+    pub const NOT_SCORED_BOILERPLATE: &str = "Not scored: this is a boilerplate line, not a claim.";
+    pub const NOT_SCORED_OTHER: &str = "Not scored: this is a question, fragment or call-to-action line, not a claim.";
+    pub const NOT_SCORED_CLAIM: &str = "Not scored: this is a claim line, not a claim.";
+    pub const ASSERTED: &str = "Stated by the writer with no source and no hedge.";
+    pub const QUOTE_NEXT: &str = "Part of a quotation attributed in the next sentence.";
+    pub const QUOTE_BEFORE: &str = "Part of a quotation attributed in the sentence before.";
+
+    /// Every text above: `report.rs` serializes these as unit variants.
+    pub(crate) const ALL: &[&str] = &[
+        QUOTED_DIRECTLY, SECOND_SOURCE, NO_SOURCE, NOT_TRUTH, NOT_SCORED_HEADING, NOT_SCORED_BOILERPLATE,
+        NOT_SCORED_OTHER, NOT_SCORED_CLAIM, ASSERTED, QUOTE_NEXT, QUOTE_BEFORE,
+    ];
+}
+
+/// A string that may be one of the [`fixed`] texts. Those serialize as unit
+/// variants named by the text itself: JSON prints a unit variant as that very
+/// string, so the output is unchanged, but serde-wasm-bindgen makes the JS
+/// string for a unit variant once and then reuses it, which spares a UTF-8
+/// decode for most claims of the report (a boundary fast path).
+struct MaybeFixed<'a>(&'a str);
+
+impl Serialize for MaybeFixed<'_> {
+    fn serialize<S: Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
+        match fixed::ALL.iter().position(|f| *f == self.0) {
+            Some(i) => ser.serialize_unit_variant("FixedText", i as u32, fixed::ALL[i]),
+            None => ser.serialize_str(self.0),
+        }
+    }
+}
+
+fn fixed_text<S: Serializer>(s: &str, ser: S) -> Result<S::Ok, S::Error> {
+    MaybeFixed(s).serialize(ser)
+}
+
+/// A cue's text: most are a built-in lexicon phrase exactly as written
+/// ("said", "may", "according to"), and those serialize as unit variants, like
+/// the [`fixed`] texts.
+fn lexicon_text<S: Serializer>(s: &str, ser: S) -> Result<S::Ok, S::Error> {
+    match crate::lexicon::builtin_phrase(s) {
+        Some(p) => ser.serialize_unit_variant("Phrase", 0, p),
+        None => ser.serialize_str(s),
+    }
+}
+
+fn fixed_texts<S: Serializer>(v: &[String], ser: S) -> Result<S::Ok, S::Error> {
+    ser.collect_seq(v.iter().map(|s| MaybeFixed(s)))
+}
 
 /// A span of the input: UTF-16 offsets, end-exclusive, and its text.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct TextSpan {
+    #[serde(serialize_with = "lexicon_text")]
     pub text: String,
     pub start: usize,
     pub end: usize,
@@ -77,6 +134,7 @@ pub enum HedgeCategory {
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Hedge {
+    #[serde(serialize_with = "lexicon_text")]
     pub text: String,
     pub start: usize,
     pub end: usize,
@@ -101,6 +159,7 @@ pub struct Status {
     /// The spans that decided the label (empty for `asserted`).
     pub cues: Vec<TextSpan>,
     /// One plain sentence saying why.
+    #[serde(serialize_with = "fixed_text")]
     pub why: String,
 }
 
@@ -122,6 +181,7 @@ pub struct Sentence {
     /// 0..100 sourcing score (not a truth score). 0 for non-claims.
     pub score: u32,
     /// Plain-language reasons, each tracing part of the score to the text.
+    #[serde(serialize_with = "fixed_texts")]
     pub reasons: Vec<String>,
 }
 

@@ -44,6 +44,10 @@ pub struct Entity {
 /// Normalise a name word: lower case, no hyphens or apostrophes, no possessive.
 pub fn norm_word(w: &str) -> String {
     let w = w.strip_suffix("’s").or_else(|| w.strip_suffix("'s")).unwrap_or(w);
+    if w.is_ascii() {
+        // the same, byte by byte: most names are ASCII
+        return w.bytes().filter(u8::is_ascii_alphanumeric).map(|b| char::from(b.to_ascii_lowercase())).collect();
+    }
     w.chars().filter(|c| c.is_alphanumeric()).flat_map(|c| c.to_lowercase()).collect()
 }
 

@@ -14,7 +14,7 @@
 //!
 //! Article score: the mean claim score, weighted by checkworthiness.
 
-use crate::report::{AttributionKind, Hedge, HedgeCategory, QuoteType, Sentence, SentenceKind, StatusLabel, Summary, SCORE_NOTE};
+use crate::report::{fixed, AttributionKind, Hedge, HedgeCategory, QuoteType, Sentence, SentenceKind, StatusLabel, Summary, SCORE_NOTE};
 
 fn kind_words(k: AttributionKind) -> &'static str {
     match k {
@@ -30,10 +30,10 @@ pub fn score_sentence(s: &mut Sentence, has_number: bool, has_name: bool, words:
     if s.kind != SentenceKind::Claim {
         s.score = 0;
         s.checkworthiness = 0.0;
-        s.reasons = vec![cat(&["Not scored: this is a ", kind_name(s.kind), " line, not a claim."])];
+        s.reasons = vec![not_scored(s.kind).into()];
         return;
     }
-    let mut reasons = Vec::new();
+    let mut reasons = Vec::with_capacity(6);
     let mut score: i32;
     match s.attributions.first() {
         Some(a) => {
@@ -55,16 +55,16 @@ pub fn score_sentence(s: &mut Sentence, has_number: bool, has_name: bool, words:
             let named = matches!(a.kind, AttributionKind::NamedPerson | AttributionKind::NamedOrganization);
             if named && a.quote == QuoteType::Direct {
                 score += 10;
-                reasons.push("The named source is quoted directly: +10.".into());
+                reasons.push(fixed::QUOTED_DIRECTLY.into());
             }
             if s.attributions.iter().skip(1).any(|b| b.source.as_ref().map(|x| &x.text) != a.source.as_ref().map(|x| &x.text) && b.source.is_some()) {
                 score += 5;
-                reasons.push("A second source also backs it: +5.".into());
+                reasons.push(fixed::SECOND_SOURCE.into());
             }
         }
         None => {
             score = 10;
-            reasons.push("No source is given; the writer states it: +10.".into());
+            reasons.push(fixed::NO_SOURCE.into());
         }
     }
     match s.status.label {
@@ -86,10 +86,10 @@ pub fn score_sentence(s: &mut Sentence, has_number: bool, has_name: bool, words:
     if weight > 0.0 {
         let pen = ((weight * 10.0).round() as i32).min(20);
         score -= pen;
-        reasons.push(cat(&["Hedged by ", &list_hedges(&s.hedges), ": −", &pen.to_string(), "."]));
+        reasons.push(hedged_by(&s.hedges, pen));
     }
     s.score = score.clamp(0, 100) as u32;
-    reasons.push("This scores how the claim is sourced, not whether it is true.".into());
+    reasons.push(fixed::NOT_TRUTH.into());
     s.reasons = reasons;
 
     let mut cw: f32 = 0.3;
@@ -111,8 +111,10 @@ pub fn score_sentence(s: &mut Sentence, has_number: bool, has_name: bool, words:
     s.checkworthiness = round2(cw.clamp(0.0, 1.0) as f64);
 }
 
-fn list_hedges(h: &[Hedge]) -> String {
-    let mut out = String::new();
+/// "Hedged by “may” (modal), “reportedly” (distancing): −10."
+fn hedged_by(h: &[Hedge], pen: i32) -> String {
+    let mut out = String::with_capacity(24 + h.iter().map(|x| x.text.len() + 24).sum::<usize>());
+    out.push_str("Hedged by ");
     for (i, x) in h.iter().enumerate() {
         if i > 0 {
             out.push_str(", ");
@@ -123,6 +125,18 @@ fn list_hedges(h: &[Hedge]) -> String {
         out.push_str(category_name(x.category));
         out.push(')');
     }
+    out.push_str(": −");
+    // the digits by hand: this runs for every hedged claim, `to_string` is slow
+    match u8::try_from(pen) {
+        Ok(p) if p < 100 => {
+            if p >= 10 {
+                out.push(char::from(b'0' + p / 10));
+            }
+            out.push(char::from(b'0' + p % 10));
+        }
+        _ => out.push_str(&pen.to_string()),
+    }
+    out.push('.');
     out
 }
 
@@ -146,12 +160,13 @@ fn category_name(c: HedgeCategory) -> &'static str {
     }
 }
 
-fn kind_name(k: SentenceKind) -> &'static str {
+/// "Not scored: this is a … line, not a claim."
+fn not_scored(k: SentenceKind) -> &'static str {
     match k {
-        SentenceKind::Claim => "claim",
-        SentenceKind::Heading => "heading",
-        SentenceKind::Boilerplate => "boilerplate",
-        SentenceKind::Other => "question, fragment or call-to-action",
+        SentenceKind::Claim => fixed::NOT_SCORED_CLAIM,
+        SentenceKind::Heading => fixed::NOT_SCORED_HEADING,
+        SentenceKind::Boilerplate => fixed::NOT_SCORED_BOILERPLATE,
+        SentenceKind::Other => fixed::NOT_SCORED_OTHER,
     }
 }
 

@@ -37,58 +37,106 @@ fn is_joiner(c: char) -> bool {
     matches!(c, '-' | '\'' | '\u{2019}' | '\u{2010}' | '\u{2011}')
 }
 
+fn is_alnum(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        c.is_alphanumeric()
+    }
+}
+
+// What an ASCII byte is to the tokenizer; any byte from 0x80 up starts (or
+// continues) a wider character and is decoded. A table, because this is
+// asked of every byte of the text.
+const SPACE: u8 = 1;
+const ALNUM: u8 = 2;
+const PUNCT: u8 = 3;
+const WIDE: u8 = 4;
+const CLASS: [u8; 256] = {
+    let mut t = [WIDE; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        // the ASCII characters `char::is_whitespace` accepts
+        t[b] = if matches!(c, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ') {
+            SPACE
+        } else if c.is_ascii_alphanumeric() {
+            ALNUM
+        } else {
+            PUNCT
+        };
+        b += 1;
+    }
+    t
+};
+
+/// The char at byte `j`, if `j` is inside the text.
+fn char_at(text: &str, j: usize) -> Option<char> {
+    match text.as_bytes().get(j) {
+        None => None,
+        Some(&b) if b < 0x80 => Some(b as char),
+        Some(_) => text.get(j..).and_then(|r| r.chars().next()),
+    }
+}
+
+/// Where the word or number whose first character ends at `end` stops.
+fn word_end(text: &str, mut end: usize) -> usize {
+    let bytes = text.as_bytes();
+    loop {
+        // ASCII letters and digits: the common case, byte by byte
+        while end < bytes.len() && CLASS[bytes[end] as usize] == ALNUM {
+            end += 1;
+        }
+        let Some(&b) = bytes.get(end) else { break };
+        // A joiner or a numeric separator continues the token only if a
+        // letter or digit follows it directly.
+        match b {
+            b'-' | b'\'' if char_at(text, end + 1).is_some_and(is_alnum) => end += 1,
+            b',' | b'.' if bytes[end - 1].is_ascii_digit() && bytes.get(end + 1).is_some_and(u8::is_ascii_digit) => end += 1,
+            0x80.. => {
+                let Some(d) = char_at(text, end) else { break };
+                let after = end + d.len_utf8();
+                if is_alnum(d) || (is_joiner(d) && char_at(text, after).is_some_and(is_alnum)) {
+                    end = after;
+                } else {
+                    break;
+                }
+            }
+            _ => break,
+        }
+    }
+    end
+}
+
 /// Tokenize the whole text.
 pub fn tokenize(text: &str) -> Vec<Token> {
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(text.len() / 5);
     let mut i = 0usize;
-    // The char at byte `j` (ASCII fast path).
-    let char_at = |j: usize| -> Option<char> {
-        match bytes.get(j) {
-            None => None,
-            Some(&b) if b < 0x80 => Some(b as char),
-            Some(_) => text.get(j..).and_then(|r| r.chars().next()),
-        }
-    };
-    let alnum = |c: char| if c.is_ascii() { c.is_ascii_alphanumeric() } else { c.is_alphanumeric() };
     while i < bytes.len() {
-        let b = bytes[i];
-        if b < 0x80 && (b == b' ' || b == b'\n' || b == b'\r' || b == b'\t') {
-            i += 1;
-            continue;
-        }
-        let Some(c) = char_at(i) else { break };
-        let w = c.len_utf8();
-        if c.is_whitespace() {
-            i += w;
-            continue;
-        }
-        if alnum(c) {
-            let numeric_start = c.is_ascii_digit();
-            let mut end = i + w;
-            loop {
-                // ASCII letters and digits: the common case, byte by byte
-                while end < bytes.len() && bytes[end].is_ascii_alphanumeric() {
-                    end += 1;
-                }
-                let Some(d) = char_at(end) else { break };
-                if alnum(d) {
-                    end += d.len_utf8();
-                    continue;
-                }
-                // A joiner or a numeric separator continues the token only if a
-                // letter or digit follows it directly.
-                let after = end + d.len_utf8();
-                let next = char_at(after);
-                let joins = is_joiner(d) && next.is_some_and(alnum);
-                let number_sep = matches!(d, ',' | '.') && bytes[end - 1].is_ascii_digit() && next.is_some_and(|n| n.is_ascii_digit());
-                if joins || number_sep {
-                    end = after;
-                    continue;
-                }
-                break;
+        let (c, w) = match CLASS[bytes[i] as usize] {
+            SPACE => {
+                i += 1;
+                continue;
             }
-            let kind = if numeric_start { TokKind::Number } else { TokKind::Word };
+            PUNCT => {
+                out.push(Token { start: i as u32, end: i as u32 + 1, kind: TokKind::Punct, cap: false });
+                i += 1;
+                continue;
+            }
+            ALNUM => (bytes[i] as char, 1),
+            _ => {
+                let Some(c) = char_at(text, i) else { break };
+                if c.is_whitespace() {
+                    i += c.len_utf8();
+                    continue;
+                }
+                (c, c.len_utf8())
+            }
+        };
+        if is_alnum(c) {
+            let end = word_end(text, i + w);
+            let kind = if c.is_ascii_digit() { TokKind::Number } else { TokKind::Word };
             out.push(Token { start: i as u32, end: end as u32, kind, cap: c.is_uppercase() });
             i = end;
         } else {

@@ -14,27 +14,40 @@ pub struct Utf16Map<'a> {
     bytes: &'a [u8],
     /// UTF-16 offset at the start of each block; empty for ASCII text.
     table: Vec<u32>,
+    /// Whether each block is all ASCII: then an offset inside it needs no counting.
+    ascii: Vec<bool>,
     len16: usize,
 }
 
+/// UTF-16 units in at most one block of bytes.
 #[inline]
 fn units(bytes: &[u8]) -> usize {
-    bytes.iter().map(|&b| ((b & 0xC0) != 0x80) as usize + (b >= 0xF0) as usize).sum()
+    // A block holds at most 33 units, so a u8 count does not overflow and
+    // lets the compiler count many bytes at once.
+    let mut n = 0u8;
+    for &b in bytes {
+        n += ((b & 0xC0) != 0x80) as u8 + (b >= 0xF0) as u8;
+    }
+    n as usize
 }
 
 impl<'a> Utf16Map<'a> {
     pub fn new(text: &'a str) -> Utf16Map<'a> {
         let bytes = text.as_bytes();
         if text.is_ascii() {
-            return Utf16Map { bytes, table: Vec::new(), len16: bytes.len() };
+            return Utf16Map { bytes, table: Vec::new(), ascii: Vec::new(), len16: bytes.len() };
         }
         let mut table = Vec::with_capacity(bytes.len() / BLOCK + 1);
+        let mut ascii = Vec::with_capacity(bytes.len() / BLOCK + 1);
         let mut u = 0usize;
         for chunk in bytes.chunks(BLOCK) {
             table.push(u as u32);
-            u += units(chunk);
+            // most blocks of English text are ASCII, even with curly quotes about
+            let a = chunk.is_ascii();
+            ascii.push(a);
+            u += if a { chunk.len() } else { units(chunk) };
         }
-        Utf16Map { bytes, table, len16: u }
+        Utf16Map { bytes, table, ascii, len16: u }
     }
 
     /// UTF-16 offset of byte offset `b`, which must be a char boundary
@@ -48,7 +61,8 @@ impl<'a> Utf16Map<'a> {
         if block >= self.table.len() {
             return self.len16;
         }
-        self.table[block] as usize + units(&self.bytes[block * BLOCK..b])
+        let within = b - block * BLOCK;
+        self.table[block] as usize + if self.ascii[block] { within } else { units(&self.bytes[block * BLOCK..b]) }
     }
 
     /// Length of the text in UTF-16 code units.

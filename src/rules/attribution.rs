@@ -25,7 +25,7 @@
 //! sentence-final ", X said." or ", according to X.", or an opening
 //! "According to X,". Then subject-verb cues, then passives, then venues.
 
-use crate::doc::{Doc, Sent, DETERMINERS};
+use crate::doc::{Doc, Sent, Words, DETERMINERS};
 use crate::lexicon::{Class, CuePattern, RoleClass};
 use crate::report::{AttributionKind, HedgeCategory, QuoteType};
 use crate::rules::hedges::HedgeHit;
@@ -49,36 +49,36 @@ pub struct AttrHit {
 }
 
 /// Adverbs and auxiliaries between a subject and its verb.
-const SKIP_LEFT: &[&str] = &[
+const SKIP_LEFT: &Words = &Words::new(&[
     "also", "has", "have", "had", "was", "were", "is", "are", "will", "would", "did", "does", "do", "not", "never",
     "then", "again", "once", "further", "later", "earlier", "previously", "recently", "repeatedly", "publicly",
     "privately", "separately", "subsequently", "initially", "first", "last", "already", "often", "had", "been",
     "reportedly", "allegedly", "purportedly", "supposedly", "apparently", "openly", "explicitly", "directly",
     "officially", "however", "now", "even", "still", "both", "all",
-];
+]);
 /// Speech verbs that can come before their subject: "…,” said Ms. Quinn".
 /// Others keep subject-verb order: in "Carvalho, 27, denied the allegations"
 /// the allegations are the object, not the source.
-const INVERTIBLE: &[&str] = &[
+const INVERTIBLE: &Words = &Words::new(&[
     "said", "says", "added", "adds", "noted", "notes", "explained", "wrote", "writes", "asked", "continued",
     "recalled", "insisted", "stressed", "warned", "acknowledged", "argued", "told", "observed", "conceded", "replied",
     "remarked", "declared", "announced", "according",
-];
-const DISTANCING: &[&str] = &["reportedly", "allegedly", "purportedly", "supposedly", "apparently"];
-const CLAUSE_WORDS: &[&str] = &[
+]);
+const DISTANCING: &Words = &Words::new(&["reportedly", "allegedly", "purportedly", "supposedly", "apparently"]);
+const CLAUSE_WORDS: &Words = &Words::new(&[
     "that", "which", "who", "whom", "while", "as", "because", "but", "since", "although", "though", "if", "when",
     "where", "whereas", "after", "before", "has", "have", "had", "is", "was", "are", "were", "will", "would",
     "can", "could", "may", "might", "should", "amid", "despite", "whether", "so", "than", "not",
-];
-const PREPS: &[&str] = &["of", "from", "for", "at", "in", "with", "like", "including", "on", "to", "by", "about", "over", "among"];
-const PRONOUNS_PERSON: &[&str] = &["he", "she"];
-const PLURAL_STOP: &[&str] = &["is", "was", "has", "does", "this", "its", "his", "us", "as", "thus", "plus", "yes", "always", "perhaps", "less", "unless", "whereas", "across", "its"];
-const DOCUMENT_NOUNS: &[&str] = &[
+]);
+const PREPS: &Words = &Words::new(&["of", "from", "for", "at", "in", "with", "like", "including", "on", "to", "by", "about", "over", "among"]);
+const PRONOUNS_PERSON: &Words = &Words::new(&["he", "she"]);
+const PLURAL_STOP: &Words = &Words::new(&["is", "was", "has", "does", "this", "its", "his", "us", "as", "thus", "plus", "yes", "always", "perhaps", "less", "unless", "whereas", "across", "its"]);
+const DOCUMENT_NOUNS: &Words = &Words::new(&[
     "analysis", "report", "study", "survey", "statement", "data", "assessment", "review", "documents", "document",
     "images", "imagery", "figures", "estimate", "estimates", "investigation", "findings", "poll", "records", "memo",
     "summary", "results", "tally", "count", "census", "filing", "filings", "transcript", "letter", "audit", "paper",
     "indictment", "complaint", "lawsuit", "ruling", "budget", "forecast", "testimony",
-];
+]);
 
 fn source_noun_kind(doc: &Doc, t: usize, lo: usize) -> Option<(AttributionKind, usize)> {
     doc.covering(t, lo, |c| matches!(c, Class::SourceNoun(_))).and_then(|h| match doc.class(h) {
@@ -350,10 +350,10 @@ fn author(doc: &Doc, s: &Sent, c: usize, b: usize, cue: usize) -> Option<AttrHit
 
 /// Nouns for media outlets: a name right after one is an organisation
 /// ("the sports daily Record Sul", "the trade publication Freight Ledger").
-const OUTLET_NOUNS: &[&str] = &[
+const OUTLET_NOUNS: &Words = &Words::new(&[
     "daily", "newspaper", "paper", "publication", "broadcaster", "magazine", "outlet", "tabloid", "weekly", "website",
     "channel", "station", "network", "journal", "blog", "site", "podcast", "agency", "wire", "newsletter",
-];
+]);
 
 fn named(doc: &Doc, s: &Sent, n: Name, role: Option<(usize, usize)>) -> AttrHit {
     let mut n = names::extend_org(doc, s, n);

@@ -12,7 +12,7 @@
 //! Lower bounds ("over 10,000", "more than") are not in the lexicon at all.
 //! Overlapping cues keep the longest ("it is believed" over "believed").
 
-use crate::doc::{Doc, Sent, DETERMINERS};
+use crate::doc::{Doc, Sent, Words, DETERMINERS};
 use crate::lexicon::{Class, Guard};
 use crate::report::HedgeCategory;
 use crate::span::Span;
@@ -26,16 +26,16 @@ pub struct HedgeHit {
     pub weight: f32,
 }
 
-const NUMBER_WORDS: &[&str] = &[
+const NUMBER_WORDS: &Words = &Words::new(&[
     "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "fifteen",
     "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "hundreds", "thousand",
     "thousands", "million", "millions", "billion", "dozen", "dozens", "half", "a", "$", "£", "€", "¥",
-];
+]);
 
 /// Words after which "might"/"may"/"will" are nouns.
-const NOUN_MODIFIERS: &[&str] = &["military", "economic", "naval", "industrial", "full", "great", "sheer", "air", "its", "their"];
+const NOUN_MODIFIERS: &Words = &Words::new(&["military", "economic", "naval", "industrial", "full", "great", "sheer", "air", "its", "their"]);
 /// Words that cannot follow a modal verb but can follow the noun "might".
-const NOT_AFTER_MODAL: &[&str] = &["of", "and", "or", "is", "was", "are", "were", "has", "had", "in", "on", "to", "that", "which", "against", "for", "with"];
+const NOT_AFTER_MODAL: &Words = &Words::new(&["of", "and", "or", "is", "was", "are", "were", "has", "had", "in", "on", "to", "that", "which", "against", "for", "with"]);
 
 pub fn is_numberish(doc: &Doc, t: usize) -> bool {
     doc.is_number(t) || (doc.is_one_of(t, NUMBER_WORDS) && (doc.is_number(t + 1) || !doc.is(t, "a") || doc.is_one_of(t + 1, NUMBER_WORDS)))
@@ -78,7 +78,7 @@ fn guard_ok(doc: &Doc, s: &Sent, g: Guard, t: usize, t1: usize) -> bool {
                 && !prev.is_some_and(|p| doc.is_one_of(p, &["the", "at"]))
         }
         Guard::Agentless => {
-            const BE: &[&str] = &["is", "are", "was", "were", "been", "being", "be", "it's", "it’s"];
+            const BE: &Words = &Words::new(&["is", "are", "was", "were", "been", "being", "be", "it's", "it’s"]);
             let mut p = prev;
             // one adverb may sit between: "was widely praised", "has been hotly debated"
             if p.is_some_and(|x| doc.tok(x).ends_with("ly") || doc.is_one_of(x, &["also", "often", "long", "much", "once"])) {
@@ -123,11 +123,11 @@ fn guard_ok(doc: &Doc, s: &Sent, g: Guard, t: usize, t1: usize) -> bool {
             }
             // Time spans and counts ("many years", "some time", "several hundred")
             // measure duration or number, not who holds a view.
-            const TIME_OR_COUNT: &[&str] = &[
+            const TIME_OR_COUNT: &Words = &Words::new(&[
                 "years", "times", "time", "months", "weeks", "days", "hours", "minutes", "seconds", "decades",
                 "centuries", "generations", "occasions", "more", "less", "longer", "hundred", "hundreds",
                 "thousand", "thousands", "million", "millions", "dozen",
-            ];
+            ]);
             next < s.t1 && !doc.is_one_of(next, TIME_OR_COUNT)
         }
         Guard::Forecast => !prev.is_some_and(|p| doc.is_one_of(p, &["as", "than", "un"])),
@@ -152,7 +152,7 @@ enum Subject {
 fn subject_kind(doc: &Doc, s: &Sent, t: usize) -> Subject {
     // A forecast for a time ("could gust to 50 mph by Friday") or a prediction
     // someone reports ("…, forecasters said") is about a particular case.
-    const WHEN: &[&str] = &["today", "tonight", "tomorrow", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "soon"];
+    const WHEN: &Words = &Words::new(&["today", "tonight", "tomorrow", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "soon"]);
     let near_end = (t + 25).min(s.t1);
     let anchored = (t..near_end).any(|x| {
         doc.is_one_of(x, WHEN) || (doc.is_one_of(x, &["next", "this", "coming"]) && doc.is_one_of(x + 1, &["week", "weekend", "month", "year", "season", "summer", "winter", "spring", "autumn", "fall"]))
@@ -168,8 +168,8 @@ fn subject_kind(doc: &Doc, s: &Sent, t: usize) -> Subject {
     if anchored || reported {
         return Subject::Anchored;
     }
-    const BOUNDARY: &[&str] = &[",", ";", ":", "(", ")", "—", "–", "“", "”", "\""];
-    const SUBORD: &[&str] = &["that", "which", "if", "when", "because", "although", "though", "while", "as", "since", "where", "whether", "so", "but", "and", "or", "then", "thus", "therefore", "however"];
+    const BOUNDARY: &Words = &Words::new(&[",", ";", ":", "(", ")", "—", "–", "“", "”", "\""]);
+    const SUBORD: &Words = &Words::new(&["that", "which", "if", "when", "because", "although", "though", "while", "as", "since", "where", "whether", "so", "but", "and", "or", "then", "thus", "therefore", "however"]);
     // A relative clause usually describes what a kind of thing can do
     // ("an input which may be dismissed"): not clear either way.
     if t > s.t0 && doc.is_one_of(t - 1, &["which", "who", "that"]) {

@@ -8,16 +8,16 @@
 //!   text with no letters.
 //! - claim: everything else.
 
-use crate::doc::{Doc, Sent};
+use crate::doc::{Doc, Sent, Words};
 use crate::lexicon::BoilerHow;
 use crate::report::SentenceKind;
 
-const MONTHS: &[&str] = &[
+const MONTHS: &Words = &Words::new(&[
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "january", "february",
     "march", "april", "june", "july", "august", "september", "october", "november", "december", "monday", "tuesday",
     "wednesday", "thursday", "friday", "saturday", "sunday", "am", "pm", "gmt", "utc", "est", "edt", "pst", "kst",
     "bst", "cet", "updated", "published", "a", "p", "m", "et", "pt", "ct", "mt", "noon", "midnight",
-];
+]);
 
 fn is_url_or_email(s: &str) -> bool {
     let s = s.trim();
@@ -55,14 +55,17 @@ pub fn classify(doc: &Doc, s: &Sent, furniture: bool) -> SentenceKind {
     if is_url_or_email(text) || date_like {
         return SentenceKind::Boilerplate;
     }
+    // the first byte rules out almost every phrase before the string tests
+    let first = lower.as_bytes().first();
     for (phrase, how) in doc.lex.boilerplate.iter().filter(|_| words <= 12) {
         let short = words <= 12;
+        let may_start = phrase.is_empty() || phrase.as_bytes().first() == first;
         let hit = match how {
             BoilerHow::Exact => bare == phrase,
-            BoilerHow::Prefix => short && starts_with_word(&lower, phrase) && byline_ok(doc, s, phrase),
+            BoilerHow::Prefix => short && may_start && starts_with_word(&lower, phrase) && byline_ok(doc, s, phrase),
             BoilerHow::Contains => false, // matched above
 
-            BoilerHow::Cta => short && starts_with_word(&lower, phrase),
+            BoilerHow::Cta => short && may_start && starts_with_word(&lower, phrase),
         };
         if hit {
             return if *how == BoilerHow::Cta { SentenceKind::Other } else { SentenceKind::Boilerplate };
@@ -106,7 +109,7 @@ mod tests {
     use super::*;
 
     fn kinds(text: &str) -> Vec<SentenceKind> {
-        crate::doc::with_sentences(text, |doc, sents| sents.iter().map(|s| classify(doc, s, doc.lex.boiler_contains.is_match(s.span.text(text)))).collect())
+        crate::doc::with_sentences(text, |doc, sents| sents.iter().map(|s| classify(doc, s, doc.has_furniture(s.span))).collect())
     }
 
     #[test]

@@ -8,7 +8,7 @@
 //!   "Russian President Vladimir Putin" is Vladimir Putin, role "Russian President".
 //! - Anything else of one to four words is a person.
 
-use crate::doc::{Doc, Sent};
+use crate::doc::{Doc, Sent, Words};
 use crate::lexicon::{Class, OrgClass, PlaceClass, RoleClass};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -28,26 +28,26 @@ pub struct Name {
     pub r0: usize,
 }
 
-const CALENDAR: &[&str] = &[
+const CALENDAR: &Words = &Words::new(&[
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
     "april", "may", "june", "july", "august", "september", "october", "november", "december", "today", "yesterday",
-];
+]);
 
 /// Last words of place names: "Calder Street", "Pell County".
-const PLACE_HEADS: &[&str] = &[
+const PLACE_HEADS: &Words = &Words::new(&[
     "street", "st", "avenue", "ave", "road", "rd", "lane", "boulevard", "blvd", "drive", "square", "park", "river",
     "lake", "mountain", "mountains", "county", "city", "town", "village", "bridge", "bay", "island", "islands", "valley",
     "hill", "hills", "district", "province", "region", "peninsula", "coast", "creek", "canyon", "highway", "station",
-];
+]);
 
 /// Words that open sentences followed by a comma.
-const DISCOURSE: &[&str] = &[
+const DISCOURSE: &Words = &Words::new(&[
     "however", "meanwhile", "still", "instead", "also", "yet", "thus", "therefore", "moreover", "furthermore",
     "nevertheless", "nonetheless", "now", "then", "today", "yesterday", "earlier", "later", "first", "finally",
     "separately", "indeed", "overall", "again", "so", "but", "and", "or", "yes", "no", "well", "here", "there",
-];
+]);
 
-const PARTICLES: &[&str] = &["de", "van", "von", "der", "bin", "al", "da", "del", "la", "le", "di", "du"];
+const PARTICLES: &Words = &Words::new(&["de", "van", "von", "der", "bin", "al", "da", "del", "la", "le", "di", "du"]);
 
 /// A capitalised word that may be part of a name (not a lone sentence-initial
 /// common word: that is decided by the caller).

@@ -15,7 +15,7 @@
 //! concessive clause ("While …,") speaks about a side detail and does not
 //! decide the main claim; strong cues count wherever they are.
 
-use crate::doc::{Doc, Sent, DETERMINERS};
+use crate::doc::{Doc, Sent, Words, DETERMINERS};
 use crate::lexicon::{Class, StatusClass};
 use crate::report::{HedgeCategory, StatusLabel};
 use crate::rules::attribution::AttrHit;
@@ -29,10 +29,10 @@ pub struct StatusDecision {
     pub why: String,
 }
 
-const NEGATORS: &[&str] = &["not", "never", "no", "neither", "nor", "without", "refused", "declined", "failed", "unable", "cannot", "yet"];
-const CONDITIONALS: &[&str] = &["if", "unless", "whether"];
-const CLAUSE_BREAK: &[&str] = &[",", ";", ":", "—", "–", "(", ")"];
-const CONCESSIVE: &[&str] = &["while", "although", "though", "whereas", "despite"];
+const NEGATORS: &Words = &Words::new(&["not", "never", "no", "neither", "nor", "without", "refused", "declined", "failed", "unable", "cannot", "yet"]);
+const CONDITIONALS: &Words = &Words::new(&["if", "unless", "whether"]);
+const CLAUSE_BREAK: &Words = &Words::new(&[",", ";", ":", "—", "–", "(", ")"]);
+const CONCESSIVE: &Words = &Words::new(&["while", "although", "though", "whereas", "despite"]);
 
 /// Is the cue at `t` negated (or conditional) within its clause?
 fn negated(doc: &Doc, s: &Sent, t: usize) -> bool {
@@ -82,21 +82,24 @@ pub fn decide(doc: &Doc, s: &Sent, hedges: &[HedgeHit], atts: &[AttrHit]) -> Sta
             StatusClass::Confirm => confirm.push(h.span),
         }
     }
-    let quote = |v: &[Span]| {
-        let mut out = String::new();
+    // `head` and the cues quoted: A party denies or rejects it: “denied”, “rejected”.
+    let quote = |head: &str, v: &[Span]| {
+        let mut out = String::with_capacity(head.len() + v.iter().map(|c| c.len() + 8).sum::<usize>() + 1);
+        out.push_str(head);
         for (i, c) in v.iter().enumerate() {
             out.push_str(if i > 0 { ", “" } else { "“" });
             out.push_str(c.text(doc.text));
             out.push('”');
         }
+        out.push('.');
         out
     };
     if !deny.is_empty() {
-        let why = cat(&["A party denies or rejects it: ", &quote(&deny), "."]);
+        let why = quote("A party denies or rejects it: ", &deny);
         return StatusDecision { label: StatusLabel::Denied, cues: deny, why };
     }
     if !confirm.is_empty() {
-        let why = cat(&["A party or a record confirms it: ", &quote(&confirm), "."]);
+        let why = quote("A party or a record confirms it: ", &confirm);
         return StatusDecision { label: StatusLabel::Confirmed, cues: confirm, why };
     }
     for h in hedges {
@@ -109,7 +112,7 @@ pub fn decide(doc: &Doc, s: &Sent, hedges: &[HedgeHit], atts: &[AttrHit]) -> Sta
     }
     if !unconf.is_empty() {
         unconf.sort();
-        let why = cat(&["Not confirmed: ", &quote(&unconf), "."]);
+        let why = quote("Not confirmed: ", &unconf);
         return StatusDecision { label: StatusLabel::Unconfirmed, cues: unconf, why };
     }
     let spec: Vec<Span> = hedges
@@ -118,7 +121,7 @@ pub fn decide(doc: &Doc, s: &Sent, hedges: &[HedgeHit], atts: &[AttrHit]) -> Sta
         .map(|h| h.span)
         .collect();
     if !spec.is_empty() {
-        let why = cat(&["Hedged as a possibility or belief: ", &quote(&spec), "."]);
+        let why = quote("Hedged as a possibility or belief: ", &spec);
         return StatusDecision { label: StatusLabel::Speculative, cues: spec, why };
     }
     if let Some(cue) = atts.iter().find_map(|a| a.cue) {
@@ -126,7 +129,7 @@ pub fn decide(doc: &Doc, s: &Sent, hedges: &[HedgeHit], atts: &[AttrHit]) -> Sta
         let why = cat(&["Attributed with “", span.text(doc.text), "” and not hedged; the writer reports it without vouching for it."]);
         return StatusDecision { label: StatusLabel::Claimed, cues: vec![span], why };
     }
-    StatusDecision { label: StatusLabel::Asserted, cues: Vec::new(), why: "Stated by the writer with no source and no hedge.".into() }
+    StatusDecision { label: StatusLabel::Asserted, cues: Vec::new(), why: crate::report::fixed::ASSERTED.into() }
 }
 
 #[cfg(test)]
