@@ -15,6 +15,7 @@ import { loadSamples, loadSampleText } from './samples.js';
 import { el } from './dom.js';
 import { count } from './words.js';
 import { MAX_BYTES, overLimit } from './bytes.js';
+import { startRouter } from './classroom/router.js';
 
 const DEBOUNCE_MS = 250;
 
@@ -258,4 +259,4 @@ for (const [id, spec] of Object.entries(EXPORTS)) {
 setupContrast($('contrast'));
 window.lastReport = null;
 setExports(false);
-firstOpen();
+startRouter(firstOpen); // #classroom and #exercise=… open the classroom views instead (classroom/router.js)

@@ -1,0 +1,120 @@
+// The classroom exercise codec (www/js/classroom/codec.js) in Node: an exercise survives
+// the round trip through a link payload and through an exercise file, and every kind of
+// damaged link (empty, foreign, newer, cut short, a changed character, extra characters)
+// fails with its own clear message. Also the answer checker (check.js) on a hand-built report.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  encodeExercise, decodeExercise, exerciseFileText, parseExerciseFile, validateExercise, exerciseId, crc32, ExerciseError, PREFIX,
+} from '../../www/js/classroom/codec.js';
+import { checkExercise, mergeMarks } from '../../www/js/classroom/check.js';
+
+const EXERCISE = {
+  title: 'Café à Dunmore — “quotes”, emoji 😢',
+  level: 'starter',
+  tasks: ['hedge', 'attribution'],
+  hideAnswers: true,
+  articles: [
+    { name: 'Herald', text: 'The mayor, Ana Ruiz, said the bridge may reopen.\n\nOfficials reportedly disagree. 😢' },
+    { name: 'Flare', text: 'Sources say over 4,000 people left. '.repeat(40) },
+  ],
+};
+
+const rejects = async (payload, code, pattern) => {
+  await assert.rejects(decodeExercise(payload), (err) => {
+    assert.ok(err instanceof ExerciseError, `not an ExerciseError: ${err}`);
+    assert.equal(err.code, code, `code for ${payload.slice(0, 40)}…: ${err.message}`);
+    assert.match(err.message, pattern);
+    return true;
+  });
+};
+
+test('round trip through a link payload keeps every character', async () => {
+  const payload = await encodeExercise(EXERCISE);
+  assert.match(payload, /^c1\.\d+\.[0-9a-f]{8}\.[A-Za-z0-9_-]+$/);
+  const back = await decodeExercise(payload);
+  assert.deepEqual(back, validateExercise(EXERCISE));
+  assert.equal(back.articles[0].text, EXERCISE.articles[0].text);
+  assert.deepEqual(back.tasks, ['attribution', 'hedge'], 'tasks come back in canonical order');
+  // Compression works: the repeated article packs far below its own length.
+  assert.ok(payload.length < JSON.stringify(EXERCISE).length / 2, `payload ${payload.length} chars`);
+});
+
+test('round trip through an exercise file', () => {
+  const text = exerciseFileText(EXERCISE);
+  assert.deepEqual(parseExerciseFile(text, 'x.json'), validateExercise(EXERCISE));
+  assert.equal(exerciseId(EXERCISE), exerciseId(parseExerciseFile(text)));
+  assert.throws(() => parseExerciseFile('{not json', 'bad.json'), /“bad\.json” is not an exercise file: it is not valid JSON/);
+  assert.throws(() => parseExerciseFile('{"title":"x"}', 'other.json'), /not a claimlens exercise file/);
+  assert.throws(() => parseExerciseFile(JSON.stringify({ format: 'claimlens-exercise', articles: [] }), 'e.json'), /it has no article/);
+});
+
+test('each kind of broken link has its own message', async () => {
+  const payload = await encodeExercise(EXERCISE);
+  const [, bytes, crc, data] = payload.split('.');
+  await rejects('', 'empty', /nothing follows “#exercise=”/);
+  await rejects('hello', 'format', /not a claimlens exercise link/);
+  await rejects(`c9.${bytes}.${crc}.${data}`, 'version', /newer version of claimlens \(format c9\)/);
+  await rejects(`${PREFIX}.${bytes}`, 'truncated', /cut short: its header is incomplete/);
+  // Cut anywhere in the data: it says how much is there.
+  for (const keep of [1, Math.floor(data.length / 2), data.length - 1]) {
+    await rejects(`${PREFIX}.${bytes}.${crc}.${data.slice(0, keep)}`, 'truncated', new RegExp(`holds ${keep} of its ${data.length} characters`));
+  }
+  // One character changed in the middle: the checksum catches it.
+  const i = Math.floor(data.length / 2);
+  const flipped = data.slice(0, i) + (data[i] === 'A' ? 'B' : 'A') + data.slice(i + 1);
+  await rejects(`${PREFIX}.${bytes}.${crc}.${flipped}`, 'checksum', /checksum does not match/);
+  // A changed checksum, extra characters, characters a mail program might add.
+  await rejects(`${PREFIX}.${bytes}.${(crc32(new Uint8Array([1])) >>> 0).toString(16).padStart(8, '0')}.${data}`, 'checksum', /checksum does not match/);
+  await rejects(`${payload}AAAA`, 'checksum', /4 characters longer than it should be/);
+  await rejects(`${PREFIX}.${bytes}.${crc}.${data.slice(0, 10)}%20${data.slice(13)}`, 'characters', /contains “%20”/);
+  await rejects(`${payload}.x`, 'characters', /extra “\.” characters/);
+});
+
+test('a valid link to an invalid exercise says what is wrong', async () => {
+  // Build a well-formed payload around JSON that is not a usable exercise.
+  const raw = new TextEncoder().encode(JSON.stringify({ title: 'x', tasks: ['colour'], articles: [{ text: 'a' }] }));
+  const packed = new Uint8Array(await new Response(new Blob([raw]).stream().pipeThrough(new CompressionStream('deflate-raw'))).arrayBuffer());
+  let bin = '';
+  for (const b of packed) bin += String.fromCharCode(b);
+  const b64 = btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  await rejects(`c1.${packed.length}.${crc32(packed).toString(16).padStart(8, '0')}.${b64}`, 'invalid', /tasks must be one or more of attribution, hedge, status/);
+  await assert.rejects(encodeExercise({ articles: [] }), /it has no article/);
+  assert.throws(() => validateExercise({ articles: Array.from({ length: 7 }, () => ({ text: 'a' })) }), /at most 6 fit/);
+});
+
+// A hand-built report in the engine's shape (README, schema version 1).
+const TEXT = 'Ana Ruiz said the bridge may possibly reopen soon.';
+const REPORT = {
+  sentences: [{
+    index: 0, paragraph: 0, start: 0, end: TEXT.length, text: TEXT, kind: 'claim',
+    attributions: [{ kind: 'namedPerson', source: { text: 'Ana Ruiz', start: 0, end: 8 }, cue: { text: 'said', start: 9, end: 13 }, quote: 'indirect' }],
+    hedges: [{ text: 'may', start: 25, end: 28, category: 'modal', weight: 0.5 }, { text: 'possibly', start: 29, end: 37, category: 'epistemic', weight: 0.5 }],
+    status: { label: 'speculative', cues: [], why: 'Hedged as a possibility.' }, reasons: ['Backed by a named person.'],
+  }],
+  summary: { namedSourceShare: 1, claims: 1 },
+};
+
+test('check: labels, overlapping hedge marks, extra marks, notes and the agreement', () => {
+  const ex = validateExercise({ title: 't', articles: [{ name: 'A', text: TEXT }] });
+  // "may possibly" marked as two words becomes one mark covering both engine hedges; "soon" is extra.
+  const marks = mergeMarks(REPORT.sentences[0], [[29, 37], [25, 28], [45, 49]]);
+  assert.deepEqual(marks.map((m) => m.text), ['may possibly', 'soon']);
+  const answers = { claims: { 'd0:s0': { attribution: 'namedPerson', status: 'claimed', hedges: [[25, 28], [29, 37], [45, 49]] } }, notes: { 'd0:s0': ' It is only a guess. ' } };
+  const r = checkExercise(ex, [REPORT], null, answers);
+  const by = (field) => r.items.filter((i) => i.field === field);
+  assert.equal(by('attribution')[0].match, true);
+  assert.equal(by('status')[0].match, false);
+  assert.equal(by('status')[0].engine, 'speculative');
+  assert.equal(by('status')[0].why, 'Hedged as a possibility.');
+  assert.deepEqual(by('hedge').map((i) => [i.engine, i.student, i.match]), [['may', 'may possibly', true], ['possibly', 'may possibly', true], [null, 'soon', false]]);
+  assert.equal(r.total, 5);
+  assert.equal(r.matched, 3);
+  assert.equal(r.agreement, 3 / 5);
+  assert.ok(r.items.every((i) => i.note === 'It is only a guess.'));
+  // Nothing answered: nothing agrees.
+  const empty = checkExercise(ex, [REPORT], null, {});
+  assert.equal(empty.matched, 0);
+  assert.equal(empty.total, 4);
+});

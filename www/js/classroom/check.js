@@ -1,0 +1,168 @@
+// check.js: a student's answers against the engine's reports. Pure functions (no DOM).
+// Per claim: the primary source kind (attribution), the status, and the hedge words
+// (a student's mark matches an engine hedge when their spans overlap). With two
+// articles or more, the comparison questions: which outlet names its sources most
+// often (report.summary.namedSourceShare) and whether the outlets' figures for a
+// shared claim agree (compare() claimGroups, conflict: true).
+// Result: { agreement (0..1), matched, total, items: [{ key, field, doc, outlet,
+// sentence, student, engine, match, why, reasons, note }] }.
+
+/** The primary attribution kind of a sentence, or 'none' (as words.js primaryKind). */
+export const engineKind = (s) => s.attributions?.[0]?.kind ?? 'none';
+
+export const claimKey = (doc, sentence) => `d${doc}:s${sentence}`;
+
+/** The claims of every article: [{ doc, outlet, sentence (report sentence) }]. */
+export function claimsOf(exercise, reports) {
+  const out = [];
+  reports.forEach((report, doc) => {
+    for (const s of report.sentences ?? []) {
+      if (s.kind === 'claim') out.push({ doc, outlet: exercise.articles[doc]?.name ?? `Article ${doc + 1}`, sentence: s });
+    }
+  });
+  return out;
+}
+
+const pct = (x) => `${Math.round(x * 100)}%`;
+
+/**
+ * The comparison questions, or null with fewer than two articles:
+ * { sources: { engine: [doc…], reasons }, numbers: [{ id, text, figures: [{ doc, outlet, text }], engine }] }.
+ */
+export function compareQuestions(exercise, comparison) {
+  if (!comparison || exercise.articles.length < 2) return null;
+  const docs = comparison.documents ?? [];
+  const shares = docs.map((d) => d.report?.summary?.namedSourceShare ?? 0);
+  const best = Math.max(...shares);
+  const sources = {
+    engine: docs.map((d, i) => i).filter((i) => shares[i] === best),
+    reasons: docs.map((d, i) => {
+      const sum = d.report?.summary ?? {};
+      const named = Math.round((sum.namedSourceShare ?? 0) * (sum.claims ?? 0));
+      return `${exercise.articles[i]?.name ?? d.name}: ${named} of ${sum.claims ?? 0} claims name their source (${pct(shares[i])}).`;
+    }),
+  };
+  const numbers = [];
+  for (const g of comparison.claimGroups ?? []) {
+    const docsWithFigures = new Set((g.numbers ?? []).map((n) => n.doc));
+    if (docsWithFigures.size < 2) continue;
+    numbers.push({
+      id: g.id,
+      text: g.text,
+      figures: (g.numbers ?? []).map((n) => ({ doc: n.doc, outlet: exercise.articles[n.doc]?.name ?? `Article ${n.doc + 1}`, text: n.text })),
+      engine: g.conflict ? 'disagree' : 'agree',
+    });
+    if (numbers.length >= 8) break;
+  }
+  return { sources, numbers };
+}
+
+/** Joins a student's marked words into marks: neighbours with only spaces between become one. */
+export function mergeMarks(sentence, spans) {
+  const sorted = [...(spans ?? [])].filter((m) => Array.isArray(m) && m[0] < m[1]).sort((a, b) => a[0] - b[0]);
+  const out = [];
+  for (const [start, end] of sorted) {
+    const last = out[out.length - 1];
+    const gap = last ? sentence.text.slice(last.end - sentence.start, start - sentence.start) : null;
+    if (last && start <= last.end + 3 && /^[\s\u00a0-]*$/.test(gap)) last.end = Math.max(last.end, end);
+    else out.push({ start, end });
+  }
+  for (const m of out) m.text = sentence.text.slice(m.start - sentence.start, m.end - sentence.start);
+  return out;
+}
+
+const overlaps = (a, b) => a.start < b.end && b.start < a.end;
+
+/**
+ * Checks `answers` ({ claims: { key: { attribution, status, hedges: [[start, end]…] } },
+ * compare: { sources, numbers: { id: 'agree'|'disagree' } }, notes: { key: reason } })
+ * against the engine's `reports` (and `comparison`).
+ */
+export function checkExercise(exercise, reports, comparison, answers = {}) {
+  const tasks = new Set(exercise.tasks);
+  const notes = answers.notes ?? {};
+  const items = [];
+  const push = (item) => items.push({ ...item, note: notes[item.key]?.trim() ? notes[item.key].trim() : null });
+
+  for (const { doc, outlet, sentence: s } of claimsOf(exercise, reports)) {
+    const key = claimKey(doc, s.index);
+    const given = answers.claims?.[key] ?? {};
+    const base = { key, doc, outlet, sentence: s.index, text: s.text, reasons: s.reasons ?? [] };
+    if (tasks.has('attribution')) {
+      const engine = engineKind(s);
+      const a = s.attributions?.[0];
+      const why = a?.source
+        ? `The engine found the source “${a.source.text}”${a.cue ? ` with the cue “${a.cue.text}”` : ''}.`
+        : a?.cue
+          ? `The engine found the cue “${a.cue.text}” but no named source.`
+          : 'The engine found no word that attributes this claim to anyone.';
+      push({ ...base, field: 'attribution', student: given.attribution || null, engine, match: given.attribution === engine, why });
+    }
+    if (tasks.has('status')) {
+      const engine = s.status?.label ?? 'asserted';
+      push({ ...base, field: 'status', student: given.status || null, engine, match: given.status === engine, why: s.status?.why ?? '' });
+    }
+    if (tasks.has('hedge')) {
+      const marks = mergeMarks(s, given.hedges);
+      const used = new Set();
+      for (const h of s.hedges ?? []) {
+        const hits = marks.filter((m) => overlaps(m, h));
+        hits.forEach((m) => used.add(m));
+        push({
+          ...base,
+          field: 'hedge',
+          student: hits.length ? hits.map((m) => m.text).join(' … ') : null,
+          engine: h.text,
+          category: h.category,
+          match: hits.length > 0,
+          why: `The engine reads “${h.text}” as a hedge (${h.category}): it softens the claim.`,
+        });
+      }
+      for (const m of marks) {
+        if (used.has(m)) continue;
+        push({ ...base, field: 'hedge', student: m.text, engine: null, match: false, why: `The engine does not count “${m.text}” as a hedge in this sentence.` });
+      }
+    }
+  }
+
+  const cq = compareQuestions(exercise, comparison);
+  if (cq) {
+    const chosen = answers.compare?.sources;
+    const pick = chosen === undefined || chosen === '' || chosen === null ? null : Number(chosen);
+    push({
+      key: 'compare:sources',
+      field: 'namedSources',
+      doc: pick,
+      outlet: pick == null ? null : exercise.articles[pick]?.name ?? null,
+      sentence: null,
+      text: 'Which outlet names its sources most often?',
+      student: pick == null ? null : exercise.articles[pick]?.name ?? null,
+      engine: cq.sources.engine.map((i) => exercise.articles[i]?.name).join(' / '),
+      match: pick != null && cq.sources.engine.includes(pick),
+      why: 'The engine counts the share of each outlet’s claims that name a person or an organisation as their source.',
+      reasons: cq.sources.reasons,
+    });
+    for (const g of cq.numbers) {
+      const given = answers.compare?.numbers?.[g.id] || null;
+      push({
+        key: `compare:g${g.id}`,
+        field: 'numbers',
+        doc: null,
+        outlet: null,
+        sentence: null,
+        group: g.id,
+        text: g.text,
+        student: given,
+        engine: g.engine,
+        match: given === g.engine,
+        why: g.engine === 'disagree'
+          ? 'The engine reads the figures as ranges (“over”, “about”, “nearly”) and these ranges do not meet.'
+          : 'The engine reads the figures as ranges (“over”, “about”, “nearly”) and these ranges meet.',
+        reasons: g.figures.map((f) => `${f.outlet}: “${f.text}”.`),
+      });
+    }
+  }
+
+  const matched = items.filter((i) => i.match).length;
+  return { agreement: items.length ? matched / items.length : 1, matched, total: items.length, items };
+}
