@@ -6,7 +6,9 @@
 #                page end to end (playwright-core + axe-core) and the size budget
 #   make wasm    build www/pkg/ (cargo → wasm-bindgen → wasm-opt)
 #   make fuzz    a longer fuzz run: make fuzz FUZZ_SECONDS=600
-#   make bench   criterion throughput benchmark
+#   make bench   every benchmark in one run (about 10 min): native (criterion), wasm in
+#                Node beside retext-intensify, write-good and wink-nlp, wasm in Chromium,
+#                peak memory, compare scaling; writes docs/benchmarks.md
 #   make bench-browser  analyze MB/s in Chromium, time to first analysis, sizes
 #   make eval    score the CLI on ../shared/eval (skipped if it is absent)
 #   make build   release binary at target/release/claimlens
@@ -55,7 +57,7 @@ CHROMIUM ?= /usr/bin/chromium
 CHROMEDRIVER ?= /usr/bin/chromedriver
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all build test unit-test fuzz-smoke fuzz fuzz-tools bench eval clean \
+.PHONY: all build test unit-test fuzz-smoke fuzz fuzz-tools bench bench-deps time-tool eval clean \
         wasm wasm-tools browser-deps node-deps serve wasm-test e2e size bench-browser
 
 all: build
@@ -105,8 +107,32 @@ fuzz-smoke:
 fuzz:
 	$(call run_fuzz,$(FUZZ_SECONDS),1)
 
-bench:
-	$(CARGO) bench --bench analyze
+# The benchmarks of issue 7 in one run, written to docs/benchmarks.md by bench/report.mjs:
+# the corpus (bench/corpus.mjs → bench/tmp/), native analyze on it and compare at 10/100/1,000
+# articles (criterion, short runs), the wasm in Node side by side with the JavaScript tools
+# (bench/node.mjs), the wasm in Chromium and the sizes (bench/browser.mjs), native peak memory.
+# BENCH_BUILD= benches the release binary and www/pkg/ as they are, without rebuilding them.
+BENCH_BUILD ?= build wasm
+CRITERION_ARGS ?= --warm-up-time 1 --measurement-time 3
+bench: $(BENCH_BUILD) browser-deps node-deps bench-deps time-tool
+	@start=$$(date +%s); mkdir -p test-output; \
+	node bench/corpus.mjs; \
+	CLAIMLENS_BENCH_CORPUS=$(CURDIR)/bench/tmp $(CARGO) bench --bench analyze -- $(CRITERION_ARGS) '^(corpus|adversarial)/'; \
+	$(CARGO) bench --bench compare -- $(CRITERION_ARGS); \
+	node bench/node.mjs --json test-output/bench-node.json; \
+	CHROMIUM=$(CHROMIUM) node bench/browser.mjs --json --text bench/tmp/corpus-100KB.txt \
+	    --text bench/tmp/corpus-1MB.txt --text bench/tmp/corpus-10MB.txt >/dev/null || echo "bench: bench/browser.mjs exited non-zero (a size over budget, or the error above)"; \
+	node bench/report.mjs --since $$start
+
+# The JavaScript tools of the side-by-side benchmark, from bench/package-lock.json.
+bench-deps: bench/node_modules/.package-lock.json
+bench/node_modules/.package-lock.json: bench/package-lock.json bench/package.json
+	npm ci --prefix bench --no-audit --no-fund
+	@touch $@
+
+# GNU time, for the native peak memory (Debian's `time` package).
+time-tool:
+	@[ -x /usr/bin/time ] || { $(SUDO) apt-get update -q && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q time; }
 
 # ---- wasm and the page ---------------------------------------------------
 

@@ -49,6 +49,22 @@ fn bench(c: &mut Criterion) {
         g.finish();
     }
 
+    // The benchmark corpus of `make bench` (bench/corpus.mjs: 1 KB to 10 MB of
+    // the project's articles), when CLAIMLENS_BENCH_CORPUS names its folder, so
+    // the native figures are measured on the very texts the wasm and the
+    // JavaScript tools get (bench/node.mjs, bench/browser.mjs).
+    if let Ok(dir) = std::env::var("CLAIMLENS_BENCH_CORPUS") {
+        let mut g = c.benchmark_group("corpus");
+        g.sample_size(10);
+        for label in ["1KB", "10KB", "100KB", "1MB", "10MB"] {
+            let path = std::path::Path::new(&dir).join(format!("corpus-{label}.txt"));
+            let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e} (run `node bench/corpus.mjs`)", path.display()));
+            g.throughput(Throughput::Bytes(text.len() as u64));
+            g.bench_with_input(BenchmarkId::from_parameter(label), &text, |b, t| b.iter(|| claimlens::analyze(t, &opts)));
+        }
+        g.finish();
+    }
+
     // Linear time on hostile input: one sentence packed with cues, hedges and
     // quotation marks (this once took seconds per megabyte).
     let mut g = c.benchmark_group("adversarial");
