@@ -15,10 +15,11 @@ const SLICE = 250;
 /**
  * Renders the report into `container`, replacing what was there. A long
  * article is drawn in slices, one per task, so typing never waits for it.
- * Calls `onDone()` once every sentence is in the page. Returns a function that
- * stops the drawing (a newer report has arrived).
+ * Calls `onDone()` once every sentence is in the page, and the optional
+ * `onProgress(drawn, total)` after each slice. Returns a function that stops
+ * the drawing (a newer report has arrived).
  */
-export function renderReport(container, text, report, onDone = () => {}) {
+export function renderReport(container, text, report, onDone = () => {}, onProgress = null) {
   const sentences = report.sentences ?? [];
   let p = null;
   let para = null;
@@ -46,6 +47,7 @@ export function renderReport(container, text, report, onDone = () => {}) {
       pos = Math.max(pos, s.end);
     }
     container.append(frag);
+    onProgress?.(i, sentences.length);
     if (i < sentences.length) return void setTimeout(slice, 0);
     const tail = text.slice(pos).trim();
     if (tail) (p ?? container.appendChild(el('p'))).append(' ', tail);
