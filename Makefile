@@ -5,7 +5,7 @@
 #                the wasm build in headless Chromium (wasm-bindgen-test), the
 #                page end to end (playwright-core + axe-core) and the size budget
 #   make wasm    build www/pkg/ (cargo → wasm-bindgen → wasm-opt)
-#   make fuzz    a longer fuzz run: make fuzz FUZZ_SECONDS=600
+#   make fuzz    a longer fuzz run of each target: make fuzz FUZZ_SECONDS=600
 #   make bench   every benchmark in one run (about 10 min): native (criterion), wasm in
 #                Node beside retext-intensify, write-good and wink-nlp, wasm in Chromium,
 #                peak memory, compare scaling; writes docs/benchmarks.md
@@ -27,15 +27,14 @@ SHELL := /bin/bash
 
 CARGO ?= cargo
 FUZZ_TOOLCHAIN ?= nightly
-FUZZ_TARGET ?= analyze
+FUZZ_TARGETS ?= analyze compare
 FUZZ_SECONDS ?= 300
-SMOKE_SECONDS ?= 20
+SMOKE_SECONDS ?= 60
 # claimlens has no unsafe code, so fuzz without a sanitizer (about 3x faster).
 # Use FUZZ_SANITIZER=address to look for memory errors in dependencies.
 FUZZ_SANITIZER ?= none
 FUZZ_MAX_LEN ?= 8192
 FUZZ_ARGS = -dict=fuzz/analyze.dict -max_len=$(FUZZ_MAX_LEN) -timeout=10
-FUZZ_CORPUS = fuzz/corpus/$(FUZZ_TARGET)
 # Built fuzz targets are kept outside the clone, so a fresh clone on the same
 # machine (CI) reuses them. Set FUZZ_TARGET_DIR=fuzz/target to keep them here.
 FUZZ_TARGET_DIR ?= $(HOME)/.cache/claimlens/fuzz-target
@@ -57,8 +56,9 @@ CHROMIUM ?= /usr/bin/chromium
 CHROMEDRIVER ?= /usr/bin/chromedriver
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all build test unit-test fuzz-smoke fuzz fuzz-tools bench bench-deps time-tool eval clean \
-        wasm wasm-tools browser-deps node-deps serve wasm-test e2e size bench-browser
+.PHONY: all build test unit-test fuzz-smoke fuzz fuzz-run-one fuzz-tools bench bench-deps time-tool eval clean \
+        wasm wasm-tools browser-deps node-deps serve wasm-test e2e size bench-browser \
+        extension extension-test
 
 all: build
 
@@ -67,7 +67,7 @@ build:
 
 # Library, binary, integration and doc tests, the fuzz smoke run, then the
 # wasm build in Chromium, the page end to end and the size budget.
-test: unit-test fuzz-smoke wasm-test e2e size
+test: unit-test fuzz-smoke wasm-test e2e size extension-test
 
 unit-test:
 	$(TEST_ENV) $(CARGO) test --release --no-fail-fast
@@ -84,28 +84,38 @@ fuzz-tools:
 	fi; \
 	echo ok
 
+# $(call run_fuzz,TARGET,SECONDS,EXIT-IF-NO-TOOLCHAIN): one fuzz target for a
+# set time. A crash is copied into fuzz/regressions/TARGET/, where
+# tests/fuzz_regressions.rs replays it from then on.
 define run_fuzz
 	@status=$$($(MAKE) --no-print-directory fuzz-tools); \
-	if [ "$$status" != ok ]; then echo "$$status: skipping the fuzz run"; exit $(2); fi; \
-	mkdir -p $(FUZZ_CORPUS) fuzz/artifacts; \
-	log=fuzz/artifacts/last-run.log; \
-	echo "fuzz: $(FUZZ_TARGET) for $(1) s (log: $$log)"; \
-	if $(CARGO) +$(FUZZ_TOOLCHAIN) fuzz run -s $(FUZZ_SANITIZER) --target-dir $(FUZZ_TARGET_DIR) $(FUZZ_TARGET) $(FUZZ_CORPUS) fuzz/seeds -- \
-	    $(FUZZ_ARGS) -max_total_time=$(1) -print_final_stats=1 >$$log 2>&1; then \
+	if [ "$$status" != ok ]; then echo "$$status: skipping the fuzz run"; exit $(3); fi; \
+	mkdir -p fuzz/corpus/$(1) fuzz/artifacts/$(1) fuzz/regressions/$(1); \
+	log=fuzz/artifacts/last-run-$(1).log; \
+	echo "fuzz: $(1) for $(2) s (log: $$log)"; \
+	if $(CARGO) +$(FUZZ_TOOLCHAIN) fuzz run -s $(FUZZ_SANITIZER) --target-dir $(FUZZ_TARGET_DIR) $(1) fuzz/corpus/$(1) fuzz/seeds -- \
+	    $(FUZZ_ARGS) -artifact_prefix=fuzz/artifacts/$(1)/ -max_total_time=$(2) -print_final_stats=1 >$$log 2>&1; then \
 	    grep -E '^(#[0-9]+ +DONE|Done [0-9]+ runs)' $$log || tail -n 5 $$log; \
 	else \
-	    echo "fuzz: FAILED"; grep -A4 -E 'panicked|ERROR: libFuzzer|^Error' $$log | head -n 40 || true; \
-	    grep -E 'Reproduce with|cargo fuzz run ' $$log | head -n 2 || true; tail -n 20 $$log; exit 1; \
+	    echo "fuzz: $(1) FAILED"; grep -A4 -E 'panicked|ERROR: libFuzzer|^Error' $$log | head -n 40 || true; \
+	    for a in fuzz/artifacts/$(1)/crash-* fuzz/artifacts/$(1)/timeout-* fuzz/artifacts/$(1)/oom-*; do \
+	        [ -f "$$a" ] && cp "$$a" fuzz/regressions/$(1)/ && echo "fuzz: saved $$a to fuzz/regressions/$(1)/ (a regression test now)"; \
+	    done; \
+	    tail -n 20 $$log; exit 1; \
 	fi
 endef
 
-# A short smoke run; skipped (not failed) when the toolchain is unavailable.
+# A short smoke run of every target (CI); skipped, not failed, when the
+# nightly toolchain is unavailable.
 fuzz-smoke:
-	$(call run_fuzz,$(SMOKE_SECONDS),0)
+	@for t in $(FUZZ_TARGETS); do $(MAKE) --no-print-directory fuzz-run-one FUZZ_TARGET=$$t RUN_SECONDS=$(SMOKE_SECONDS) NO_TOOLCHAIN_EXIT=0 || exit 1; done
 
-# A longer run; fails when the toolchain is unavailable.
+# A longer run of every target (one: make fuzz FUZZ_TARGETS=compare); fails when the toolchain is unavailable.
 fuzz:
-	$(call run_fuzz,$(FUZZ_SECONDS),1)
+	@for t in $(FUZZ_TARGETS); do $(MAKE) --no-print-directory fuzz-run-one FUZZ_TARGET=$$t RUN_SECONDS=$(FUZZ_SECONDS) NO_TOOLCHAIN_EXIT=1 || exit 1; done
+
+fuzz-run-one:
+	$(call run_fuzz,$(FUZZ_TARGET),$(RUN_SECONDS),$(NO_TOOLCHAIN_EXIT))
 
 # The benchmarks of issue 7 in one run, written to docs/benchmarks.md by bench/report.mjs:
 # the corpus (bench/corpus.mjs → bench/tmp/), native analyze on it and compare at 10/100/1,000
@@ -182,9 +192,22 @@ wasm-test: wasm-tools browser-deps
 	$(TEST_ENV) CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner CHROMEDRIVER=$(CHROMEDRIVER) \
 	    $(CARGO) test --release --target $(WASM_TARGET) --no-default-features --test wasm
 
-# The page end to end in headless Chromium (tests/e2e/, node:test).
+# The page end to end in headless Chromium (tests/e2e/, node:test); the
+# extension's test runs in extension-test.
+E2E_TESTS = $(filter-out tests/e2e/extension.test.mjs,$(wildcard tests/e2e/*.test.mjs))
 e2e: wasm browser-deps node-deps
-	CHROMIUM=$(CHROMIUM) node --test --test-concurrency=1 tests/e2e/
+	CHROMIUM=$(CHROMIUM) node --test --test-concurrency=1 $(E2E_TESTS)
+
+# The browser extension (extension/ + the page's modules + www/pkg/) as
+# unpacked folders and zips: dist/chromium/, dist/firefox/, dist/claimlens-*.zip.
+extension: wasm node-deps
+	node tools/build-extension.mjs
+
+# The Firefox build through web-ext lint (fails on errors; prints warnings),
+# then the Chromium build end to end (tests/e2e/extension.test.mjs).
+extension-test: extension browser-deps
+	node_modules/.bin/web-ext lint --source-dir dist/firefox --self-hosted --no-config-discovery --boring
+	CHROMIUM=$(CHROMIUM) node --test --test-concurrency=1 tests/e2e/extension.test.mjs
 
 # The size budget: wasm ≤ 250 KB gzipped, the whole page ≤ 400 KB gzipped.
 size: wasm

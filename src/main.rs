@@ -70,27 +70,53 @@ fn fail(msg: impl std::fmt::Display) -> ExitCode {
 }
 
 /// The text of FILE (or stdin for "-"), or the exit code after one clear line.
+/// A directory, an unreadable file and an over-size file are refused before
+/// anything is read into memory (the size from the file's metadata).
 fn read_text(file: &str, max_bytes: usize) -> Result<String, ExitCode> {
+    let over = |size: String| fail(format!("over the size limit: {file}: {size}, limit {max_bytes}"));
     let bytes = if file == "-" {
         let mut b = Vec::new();
-        if let Err(e) = std::io::stdin().read_to_end(&mut b) {
+        // Read at most one byte past the limit: a huge stdin is refused, not buffered.
+        if let Err(e) = std::io::stdin().lock().take(max_bytes as u64 + 1).read_to_end(&mut b) {
             return Err(fail(format!("cannot read stdin: {e}")));
         }
         b
     } else {
-        match std::fs::read(file) {
-            Ok(b) => b,
+        let meta = match std::fs::metadata(file) {
+            Ok(m) => m,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Err(fail(format!("no such file: {file}"))),
-            Err(e) => return Err(fail(format!("cannot read {file}: {e}"))),
+            Err(e) => return Err(fail(format!("cannot read {file}: {}", plain_io_error(&e)))),
+        };
+        if meta.is_dir() {
+            return Err(fail(format!("is a directory, not a file: {file}")));
         }
+        if meta.is_file() && meta.len() > max_bytes as u64 {
+            return Err(over(format!("{} bytes", meta.len())));
+        }
+        let mut b = Vec::new();
+        let read = std::fs::File::open(file).and_then(|f| f.take(max_bytes as u64 + 1).read_to_end(&mut b));
+        if let Err(e) = read {
+            return Err(fail(format!("cannot read {file}: {}", plain_io_error(&e))));
+        }
+        b
     };
     if bytes.len() > max_bytes {
-        return Err(fail(format!("over the size limit: {file}: {} bytes, limit {max_bytes}", bytes.len())));
+        // Only stdin and special files get here: their length is unknown beforehand.
+        return Err(over(format!("more than {max_bytes} bytes")));
     }
     let Ok(text) = String::from_utf8(bytes) else {
         return Err(fail(format!("not UTF-8: {file}")));
     };
     Ok(text)
+}
+
+/// An I/O error in plain words, without Rust's "(os error 13)" suffix.
+fn plain_io_error(e: &std::io::Error) -> String {
+    let s = e.to_string();
+    match s.find(" (os error") {
+        Some(i) => s[..i].to_string(),
+        None => s,
+    }
 }
 
 fn main() -> ExitCode {
@@ -156,9 +182,13 @@ struct JsonlIn {
     text: String,
 }
 
+/// `--jsonl`: one report line per input line. A bad line (truncated JSON, not
+/// UTF-8, no `text`, over the size limit) gets one stderr line naming its line
+/// number; the rest of the batch is still processed, and the exit code is 1.
 fn run_jsonl(opts: &Options) -> ExitCode {
     let stdin = std::io::stdin().lock();
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let mut bad = 0usize;
     for (n, line) in stdin.split(b'\n').enumerate() {
         let line = match line {
             Ok(l) => l,
@@ -167,24 +197,34 @@ fn run_jsonl(opts: &Options) -> ExitCode {
         if line.iter().all(|b| b.is_ascii_whitespace()) {
             continue;
         }
-        let Ok(line) = std::str::from_utf8(&line) else {
-            return fail(format!("line {}: not UTF-8", n + 1));
-        };
-        let input: JsonlIn = match serde_json::from_str(line) {
-            Ok(v) => v,
-            Err(e) => return fail(format!("line {}: not a {{\"id\",\"text\"}} JSON object: {e}", n + 1)),
-        };
-        let report = match try_analyze(&input.text, opts) {
-            Ok(r) => r,
-            Err(e) => return fail(format!("line {}: {e}", n + 1)),
-        };
-        let v = serde_json::json!({ "id": input.id, "report": report });
-        if serde_json::to_writer(&mut out, &v).is_err() || writeln!(out).is_err() {
-            return ExitCode::SUCCESS; // reader went away
+        let report = jsonl_line(&line, opts).map(|(id, report)| serde_json::json!({ "id": id, "report": report }));
+        match report {
+            Ok(v) => {
+                if serde_json::to_writer(&mut out, &v).is_err() || writeln!(out).is_err() {
+                    return ExitCode::SUCCESS; // reader went away
+                }
+            }
+            Err(why) => {
+                bad += 1;
+                let _ = out.flush(); // keep stdout and stderr in input order
+                eprintln!("claimlens: line {}: {why}", n + 1);
+            }
         }
     }
     let _ = out.flush();
-    ExitCode::SUCCESS
+    if bad > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// One `{"id","text"}` line: its id and report, or why not.
+fn jsonl_line(line: &[u8], opts: &Options) -> Result<(serde_json::Value, Report), String> {
+    let line = std::str::from_utf8(line).map_err(|_| "not UTF-8".to_string())?;
+    let input: JsonlIn = serde_json::from_str(line).map_err(|e| format!("not a {{\"id\",\"text\"}} JSON object: {e}"))?;
+    let report = try_analyze(&input.text, opts).map_err(|e| e.to_string())?;
+    Ok((input.id, report))
 }
 
 fn write_text(out: &mut impl Write, r: &Report, color: bool) -> std::io::Result<()> {

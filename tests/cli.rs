@@ -192,6 +192,66 @@ fn jsonl_bad_line_is_a_clear_error() {
 }
 
 #[test]
+fn jsonl_truncated_line_names_its_line_and_the_batch_goes_on() {
+    // Line 2 is cut off mid-string, line 3 is not UTF-8; lines 1 and 4 still get reports.
+    let input = b"{\"id\":\"a\",\"text\":\"Officials said the bridge reopened.\"}\n{\"id\":\"b\",\"text\":\"The mayor sa\n{\"id\":\"c\",\"text\":\"\xff\"}\n{\"id\":\"d\",\"text\":\"The mayor may resign.\"}\n";
+    let o = run(&["analyze", "--jsonl"], input);
+    assert_eq!(o.status.code(), Some(1), "a bad line makes the exit code 1");
+    let err = stderr(&o);
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(lines.len(), 2, "one stderr line per bad input line: {err}");
+    assert!(lines[0].starts_with("claimlens: line 2: "), "{err}");
+    assert!(lines[1].starts_with("claimlens: line 3: ") && lines[1].contains("UTF-8"), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+    let out: Vec<Value> = stdout(&o).lines().map(|l| serde_json::from_str(l).expect("each stdout line is JSON")).collect();
+    let ids: Vec<&str> = out.iter().map(|v| v["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["a", "d"], "the good lines are still reported, in order");
+    assert_eq!(out[1]["report"]["sentences"][0]["status"]["label"], "speculative");
+}
+
+#[test]
+fn a_directory_is_exit_1() {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("cli-tests").join("a-directory");
+    std::fs::create_dir_all(&dir).unwrap();
+    let o = run(&["analyze", dir.to_str().unwrap()], b"");
+    assert_bad_input(&o, "directory");
+    assert!(stderr(&o).contains("a-directory"), "names it: {}", stderr(&o));
+    let f = file("compare-one.txt", ARTICLE.as_bytes());
+    assert_bad_input(&run(&["compare", f.to_str().unwrap(), dir.to_str().unwrap()], b""), "directory");
+}
+
+#[test]
+fn an_unreadable_file_is_exit_1() {
+    // /proc/self/mem cannot be read at offset 0 (EIO), even by root, for whom
+    // chmod 000 would not stop a read.
+    let p = "/proc/self/mem";
+    if !std::path::Path::new(p).exists() {
+        return; // not Linux
+    }
+    let o = run(&["analyze", p], b"");
+    assert_bad_input(&o, "cannot read");
+    assert!(stderr(&o).contains(p), "names the file: {}", stderr(&o));
+    assert!(!stderr(&o).contains("os error"), "plain words: {}", stderr(&o));
+}
+
+#[test]
+fn a_huge_file_is_refused_before_it_is_read() {
+    // A sparse 64 GiB file: refusing it from its size must not read (or allocate) it.
+    let p = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("cli-tests").join("sparse-huge.txt");
+    std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+    let f = std::fs::File::create(&p).unwrap();
+    f.set_len(64 << 30).unwrap();
+    drop(f);
+    let t = Instant::now();
+    let o = run(&["analyze", p.to_str().unwrap()], b"");
+    let took = t.elapsed();
+    let _ = std::fs::remove_file(&p);
+    assert_bad_input(&o, "size limit");
+    assert!(stderr(&o).contains(&(64u64 << 30).to_string()), "gives the size: {}", stderr(&o));
+    assert!(took < Duration::from_secs(5), "refused from its size, not read: {took:?}");
+}
+
+#[test]
 fn not_utf8_is_exit_1() {
     let p = file("latin1.txt", b"Caf\xe9 officials said the bridge reopened.\n");
     assert_bad_input(&run(&["analyze", p.to_str().unwrap()], b""), "UTF-8");

@@ -178,3 +178,111 @@ fn clip(s: &str) -> String {
 pub fn is_gap_char(c: char) -> bool {
     c.is_whitespace() || matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}')
 }
+
+/// Every invariant a comparison must hold for `docs`: each document's report
+/// passes `check_report`; every member, figure and mention points at a real
+/// claim sentence; every figure's span slices its document; groups and ranks
+/// are consistent.
+pub fn check_comparison(docs: &[claimlens::Document], c: &claimlens::Comparison) {
+    use std::collections::BTreeSet;
+    assert_eq!(c.schema_version, 1, "comparison schemaVersion");
+    assert_eq!(c.documents.len(), docs.len(), "one result per document");
+    let units: Vec<Units> = docs.iter().map(|d| Units::new(&d.text)).collect();
+    for (i, (d, r)) in docs.iter().zip(&c.documents).enumerate() {
+        assert_eq!(r.id, i, "documents[{i}].id");
+        assert_eq!(r.name, d.name, "documents[{i}].name");
+        check_report(&d.text, &r.report);
+        for &s in r.unique_claims.iter() {
+            assert!(s < r.report.sentences.len(), "documents[{i}].uniqueClaims has {s}");
+        }
+        for &g in r.unnamed_groups.iter() {
+            assert!(g < c.claim_groups.len(), "documents[{i}].unnamedGroups has {g}");
+        }
+    }
+    let ranks: BTreeSet<usize> = c.documents.iter().map(|d| d.rank).collect();
+    assert_eq!(ranks.into_iter().collect::<Vec<_>>(), (1..=docs.len()).collect::<Vec<_>>(), "ranks are 1..=n, once each");
+    let sentence = |what: &str, doc: usize, s: usize| {
+        assert!(doc < docs.len(), "{what}: doc {doc} of {}", docs.len());
+        let r = &c.documents[doc].report;
+        assert!(s < r.sentences.len(), "{what}: sentence {s} of {} in doc {doc}", r.sentences.len());
+    };
+    for (gi, g) in c.claim_groups.iter().enumerate() {
+        let what = format!("claimGroups[{gi}]");
+        assert_eq!(g.id, gi, "{what}.id");
+        let carriers: BTreeSet<usize> = g.members.iter().map(|m| m.doc).collect();
+        assert_eq!(g.documents, carriers.len(), "{what}.documents counts the distinct documents");
+        assert!(g.documents >= 2, "{what}: a group is carried by two documents or more");
+        for m in &g.members {
+            sentence(&format!("{what} member"), m.doc, m.sentence);
+            let s = &c.documents[m.doc].report.sentences[m.sentence];
+            assert_eq!(s.kind, SentenceKind::Claim, "{what}: a member is a claim");
+            assert_eq!(m.status, s.status.label, "{what}: a member's status is its sentence's");
+        }
+        assert_eq!(g.statuses.values().sum::<usize>(), g.members.len(), "{what}.statuses counts every member once");
+        assert_eq!(g.conflict, !g.conflicts.is_empty(), "{what}: conflict iff conflicts are listed");
+        for f in g.numbers.iter().chain(g.conflicts.iter().flat_map(|k| k.values.iter())) {
+            sentence(&format!("{what} figure"), f.doc, f.sentence);
+            assert!(f.value.is_finite(), "{what}: figure value {}", f.value);
+            check_span(&units[f.doc], &format!("{what} figure"), &f.text, f.start, f.end);
+        }
+    }
+    for (si, src) in c.sources.iter().enumerate() {
+        assert_eq!(src.id, si, "sources[{si}].id");
+        for m in &src.mentions {
+            sentence(&format!("sources[{si}] mention"), m.doc, m.sentence);
+        }
+        let docs_of: BTreeSet<usize> = src.mentions.iter().map(|m| m.doc).collect();
+        assert_eq!(src.documents, docs_of.len(), "sources[{si}].documents counts the distinct documents");
+    }
+}
+
+/// The fuzz harness for `analyze` (fuzz/fuzz_targets/analyze.rs), shared with
+/// the regression tests that replay saved cases (tests/fuzz_regressions.rs).
+/// The first byte picks the options; the rest, decoded lossily, is the text.
+pub fn fuzz_analyze(data: &[u8]) {
+    use claimlens::{analyze, ExtraTerm, Options};
+    // Building a custom lexicon is slow, so only selector 1 does.
+    let (sel, rest) = data.split_first().map_or((0, data), |(s, r)| (*s, r));
+    let text = String::from_utf8_lossy(rest);
+    let opts = match sel {
+        1 => Options {
+            extra_terms: vec![
+                ExtraTerm { lexicon: "hedges".into(), phrase: "😀 maybe".into(), category: "weasel".into(), weight: Some(0.7) },
+                ExtraTerm { lexicon: "hedges".into(), phrase: "naïve".into(), category: "epistemic".into(), weight: None },
+            ],
+            disabled_terms: vec!["reportedly".into(), "said".into()],
+            ..Options::default()
+        },
+        2 => Options { max_bytes: rest.len() / 2, ..Options::default() },
+        _ => Options::default(),
+    };
+    let report = analyze(&text, &opts);
+    if text.len() > opts.max_bytes {
+        check_refused(&report);
+    } else {
+        check_report(&text, &report);
+    }
+}
+
+/// The fuzz harness for `compare` (fuzz/fuzz_targets/compare.rs). The input,
+/// decoded lossily, is split into documents at U+001E (record separator), or
+/// into two halves when there is none; a document count under two must be
+/// refused with an error, never a panic.
+pub fn fuzz_compare(data: &[u8]) {
+    use claimlens::{compare, Document, Options};
+    let text = String::from_utf8_lossy(data);
+    let parts: Vec<&str> = if text.contains('\u{1E}') {
+        text.split('\u{1E}').take(12).collect()
+    } else {
+        let mut mid = text.len() / 2;
+        while !text.is_char_boundary(mid) {
+            mid -= 1;
+        }
+        vec![&text[..mid], &text[mid..]]
+    };
+    let docs: Vec<Document> = parts.iter().enumerate().map(|(i, t)| Document { name: format!("outlet {i}"), text: t.to_string() }).collect();
+    match compare(&docs, &Options::default()) {
+        Ok(c) => check_comparison(&docs, &c),
+        Err(e) => assert!(docs.len() < 2, "compare refused {} documents: {e}", docs.len()),
+    }
+}

@@ -2,6 +2,7 @@
 // shared WorkerClient: request ids, stale answers dropped, long jobs cancelled.
 
 import { WorkerClient } from './worker-client.js';
+import { wellFormed } from './bytes.js';
 
 export class Analyser extends WorkerClient {
   /** handlers: { onReady(version), onResult({ report, text, ms }), onError(message), onFatal(message) } */
@@ -12,8 +13,13 @@ export class Analyser extends WorkerClient {
     });
   }
 
-  /** Sends text for analysis; only the answer to the latest call is delivered. */
+  /**
+   * Sends text for analysis; only the answer to the latest call is delivered.
+   * The result's `text` is what was analysed: `text` with any lone surrogate
+   * made U+FFFD (same length), so the report's spans slice it exactly.
+   */
   analyze(text) {
-    return this.send(text, text.length, { text });
+    const clean = wellFormed(text);
+    return this.send(clean, clean.length, { text: clean });
   }
 }

@@ -24,3 +24,15 @@ export function overLimit(text, max) {
   }
   return false;
 }
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * The text with each lone surrogate (possible in a JS string, impossible in
+ * UTF-8) replaced by U+FFFD, one UTF-16 unit for one. The engine sees exactly
+ * this text, so every span's `text` equals its slice of what the page renders.
+ */
+export function wellFormed(text) {
+  if (typeof text.isWellFormed === 'function') return text.isWellFormed() ? text : text.toWellFormed();
+  return text.replace(LONE_SURROGATE, '\uFFFD');
+}

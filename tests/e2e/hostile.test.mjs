@@ -1,0 +1,122 @@
+// Hostile input on the page: a 20 MB paste is refused with a clear message and
+// the page stays responsive; a long analysis is cancelled (its worker replaced)
+// when the text changes; lone surrogates and odd Unicode never break offsets.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { setUp, openPage, formatProblems, assertReportShape, ANALYSIS_TIMEOUT } from './helpers.mjs';
+
+let env;
+
+before(async () => {
+  env = await setUp();
+});
+
+after(async () => {
+  await env?.close();
+});
+
+/** Sets #input inside the page (as a paste does) to the string `make` builds there. */
+async function pasteBuilt(page, make, arg) {
+  await page.evaluate(
+    ([src, a]) => {
+      window.__previousReport = window.lastReport;
+      const input = document.querySelector('#input');
+      input.value = new Function('a', src)(a);
+      input.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
+    },
+    [make, arg],
+  );
+}
+
+/** Milliseconds the page's main thread takes to answer, polled over `ms`. */
+async function worstLatency(page, ms) {
+  let worst = 0;
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    const t0 = Date.now();
+    await page.evaluate(() => 1);
+    worst = Math.max(worst, Date.now() - t0);
+    await page.waitForTimeout(50);
+  }
+  return worst;
+}
+
+test('a 20 MB paste gets a clear size-limit message, keeps the text and never freezes the page', async () => {
+  const { page } = await openPage(env);
+  await pasteBuilt(page, "return 'Officials said the bridge reopened on Monday. '.repeat(Math.ceil(a / 49)).slice(0, a);", 20_000_000);
+  await page.waitForFunction(() => document.documentElement.dataset.analysis === 'error', null, { timeout: ANALYSIS_TIMEOUT });
+  const status = await page.textContent('#status');
+  assert.match(status, /too long to analyse/i, status);
+  assert.match(status, /size limit of 16 MiB/, status);
+  assert.equal(await page.evaluate(() => window.lastReport), null, 'no stale report is left showing');
+  assert.equal(await page.evaluate(() => document.querySelector('#input').value.length), 20_000_000, 'the pasted text is kept');
+  assert.equal(await page.$$eval('#rendered [data-sentence]', (els) => els.length), 0, 'the old highlights are cleared');
+  // The main thread keeps answering while the page holds 20 MB of text.
+  const worst = await worstLatency(page, 1500);
+  assert.ok(worst < 1000, `the page froze for ${worst} ms`);
+  // Cutting the text back under the limit analyses it again.
+  await pasteBuilt(page, "return 'The council said the library reopened. '.repeat(a);", 20);
+  await page.waitForFunction(() => document.documentElement.dataset.analysis === 'done' && window.lastReport, null, { timeout: ANALYSIS_TIMEOUT });
+  assert.equal(await page.evaluate(() => window.lastReport.sentences.length), 20);
+  await page.close();
+});
+
+test('a long analysis is cancelled when the text changes: the worker is replaced and the new text wins', async () => {
+  const { page } = await openPage(env);
+  let workers = 0;
+  page.on('worker', () => workers++);
+  // About 6 MB: long enough that its analysis is still running when the text changes.
+  await pasteBuilt(page, "return 'Officials said the bridge may reopen, sources told reporters. '.repeat(a);", 90_000);
+  await page.waitForFunction(() => document.querySelector('#status').textContent.startsWith('Analysing'), null, { timeout: ANALYSIS_TIMEOUT });
+  await pasteBuilt(page, "return a;", 'The mayor denied the report.');
+  await page.waitForFunction(
+    () => document.documentElement.dataset.analysis === 'done' && window.lastReport && window.lastReport.stats.sentences === 1,
+    null,
+    { timeout: ANALYSIS_TIMEOUT },
+  );
+  const r = await page.evaluate(() => window.lastReport);
+  assert.equal(r.sentences[0].text, 'The mayor denied the report.');
+  assert.equal(r.sentences[0].status.label, 'denied');
+  assert.ok(workers >= 1, 'the busy worker was replaced by a new one');
+  // The cancelled long report never shows up later.
+  await page.waitForTimeout(1500);
+  assert.equal(await page.evaluate(() => window.lastReport.stats.sentences), 1, 'a stale long report replaced the new one');
+  await page.close();
+});
+
+test('lone surrogates, astral emoji, RTL, combining marks and CRLF keep every offset valid', async () => {
+  const { page } = await openPage(env);
+  const built =
+    "return ['Officials said the ' + String.fromCharCode(0xD800) + ' bridge reopened on Monday.'," +
+    " 'The mayor ' + String.fromCharCode(0xDC00) + String.fromCharCode(0xDC01) + ' may resign, aides said. \\u{1F469}\\u200D\\u{1F52C} cheered.'," +
+    " '\\u0627\\u0644\\u0648\\u0632\\u064A\\u0631 said the talks reportedly failed \\u202Eoops\\u202C.'," +
+    " 'Ame\\u0301lie Zo\\u0308e, a spokeswoman, confirmed it.'].join('\\r\\n\\r\\n') + String.fromCharCode(0xD83D);";
+  await pasteBuilt(page, built);
+  await page.waitForFunction(() => document.documentElement.dataset.analysis === 'done' && window.lastReport !== window.__previousReport, null, {
+    timeout: ANALYSIS_TIMEOUT,
+  });
+  const { report, raw, wellFormed, rendered } = await page.evaluate(() => {
+    const raw = document.querySelector('#input').value;
+    const wellFormed = raw.toWellFormed();
+    const rendered = [...document.querySelectorAll('#rendered [data-sentence]')].map((e) => e.textContent);
+    return { report: window.lastReport, raw, wellFormed, rendered };
+  });
+  assert.equal(await page.evaluate(() => document.querySelector('#input').value.isWellFormed()), false, 'the input really holds lone surrogates');
+  assert.equal(raw.length, wellFormed.length);
+  // Every span's text equals its slice of the text that was analysed and rendered.
+  assertReportShape(assert, report, wellFormed);
+  assert.equal(report.stats.chars, raw.length, 'offsets count the same UTF-16 units as the input');
+  assert.deepEqual(rendered, report.sentences.map((s) => s.text), 'each rendered sentence is its report text');
+  const statuses = Object.fromEntries(report.sentences.map((s) => [s.text.slice(0, 12), s.status.label]));
+  assert.equal(statuses['Officials sa'], 'claimed');
+  assert.equal(statuses['Ame\u0301lie Zo\u0308'], 'confirmed');
+  assert.ok(report.sentences.some((s) => s.hedges.some((h) => h.text === 'reportedly')), JSON.stringify(report.sentences.map((s) => s.hedges)));
+  await page.close();
+});
+
+test('no page errors or requests off the server', () => {
+  assert.deepEqual(env.problems.pageErrors, [], formatProblems(env.problems));
+  assert.deepEqual(env.problems.foreignRequests, [], formatProblems(env.problems));
+  assert.deepEqual(env.problems.consoleErrors, [], formatProblems(env.problems));
+});
