@@ -37,6 +37,16 @@ const NOUN_MODIFIERS: &Words = &Words::new(&["military", "economic", "naval", "i
 /// Words that cannot follow a modal verb but can follow the noun "might".
 const NOT_AFTER_MODAL: &Words = &Words::new(&["of", "and", "or", "is", "was", "are", "were", "has", "had", "in", "on", "to", "that", "which", "against", "for", "with"]);
 
+/// Passive participles of events that befall a particular thing in the news:
+/// after a modal they are doubt about that thing ("the vote may be postponed"),
+/// not a procedure ("pasta may be served cold").
+const EVENT_PASSIVES: &Words = &Words::new(&[
+    "postponed", "delayed", "cancelled", "canceled", "closed", "suspended", "halted", "scrapped", "shelved",
+    "arrested", "charged", "indicted", "detained", "released", "fired", "dismissed", "ousted", "replaced",
+    "killed", "injured", "damaged", "destroyed", "evacuated", "overturned", "blocked", "withdrawn",
+    "delisted", "sanctioned", "investigated", "recalled", "expelled", "deported", "impeached",
+]);
+
 pub fn is_numberish(doc: &Doc, t: usize) -> bool {
     doc.is_number(t) || (doc.is_one_of(t, NUMBER_WORDS) && (doc.is_number(t + 1) || !doc.is(t, "a") || doc.is_one_of(t + 1, NUMBER_WORDS)))
 }
@@ -60,8 +70,13 @@ fn guard_ok(doc: &Doc, s: &Sent, g: Guard, t: usize, t1: usize) -> bool {
             // About a particular thing it is doubt: "the cost may be linked to fuel".
             let subject = subject_kind(doc, s, t);
             let generic = subject == Subject::Generic;
-            if be.is_some_and(|b| doc.is_lower_word(b + 1) && doc.tok(b + 1).ends_with("ed")) && subject != Subject::Anchored {
-                return false;
+            if let Some(b) = be.filter(|&b| doc.is_lower_word(b + 1) && doc.tok(b + 1).ends_with("ed")) {
+                // A news event that may befall a particular thing is doubt about
+                // it: "the vote may be postponed", "the bridge could be closed".
+                let event = subject == Subject::Other && doc.is_one_of(b + 1, EVENT_PASSIVES);
+                if subject != Subject::Anchored && !event {
+                    return false;
+                }
             }
             // Generic subject: "bridges may carry", "a player may choose",
             // "patients with asthma may wheeze", "one may argue".
@@ -267,6 +282,17 @@ mod tests {
         assert_eq!(hedges("It seemed calm."), ["seemed"]);
         assert_eq!(hedges("An estimated 9,000 people came."), ["An estimated"]);
         assert_eq!(hedges("Many believe the mill will close."), ["Many believe"]);
+    }
+
+    /// Regression: a modal passive of a news event about a particular thing
+    /// ("the vote may be postponed") was read as a procedure and dropped.
+    #[test]
+    fn regression_event_passive_about_a_particular_thing_is_a_hedge() {
+        assert_eq!(hedges("The vote may be postponed until spring."), ["may"]);
+        assert_eq!(hedges("The bridge could be closed for weeks."), ["could"]);
+        // A procedure for a kind of thing is still not doubt.
+        assert!(hedges("Pasta may be served cold.").is_empty());
+        assert!(hedges("Tickets may be delayed by post.").is_empty());
     }
 
     #[test]
