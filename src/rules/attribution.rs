@@ -61,7 +61,7 @@ const SKIP_LEFT: &Words = &Words::new(&[
 /// the allegations are the object, not the source.
 const INVERTIBLE: &Words = &Words::new(&[
     "said", "says", "added", "adds", "noted", "notes", "explained", "wrote", "writes", "asked", "continued",
-    "recalled", "insisted", "stressed", "warned", "acknowledged", "argued", "told", "observed", "conceded", "replied",
+    "recalled", "insisted", "stressed", "warned", "acknowledged", "argued", "observed", "conceded", "replied",
     "remarked", "declared", "announced", "according",
 ]);
 const DISTANCING: &Words = &Words::new(&["reportedly", "allegedly", "purportedly", "supposedly", "apparently"]);
@@ -693,6 +693,14 @@ mod tests {
             Some((NamedOrganization, "Delta Research Center".into()))
         );
         assert_eq!(primary("Pollution rose, people familiar with the matter said."), Some((UnnamedOfficial, "people familiar with the matter".into())));
+    }
+
+    /// Regression: "…,” Ana Ruiz, the union's president, told Reuters." took the
+    /// listener (Reuters) for an inverted speaker. "told" has its listener after it.
+    #[test]
+    fn regression_told_names_the_listener_not_the_speaker() {
+        assert_eq!(primary("“We stay,” Ana Ruiz, the union's president, told Reuters."), Some((NamedPerson, "Ana Ruiz".into())));
+        assert_eq!(primary("Ana Ruiz told the Associated Press that the strike would go on."), Some((NamedPerson, "Ana Ruiz".into())));
     }
 
     #[test]
