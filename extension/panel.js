@@ -33,7 +33,8 @@ const progress = $('progress');
 const REQUEST_TTL_MS = 60_000;
 
 let report = null;
-let target = null; // { tabId, source, title, byline, words }
+let target = null; // what the report is of: { tabId, source, title, byline, words }
+let lastTabId = null; // the tab checked last, with or without a report
 let stopRender = () => {};
 const handled = new Set();
 
@@ -95,6 +96,7 @@ async function check(tabId, mode) {
   }
   hideNotice();
   await clearHighlight();
+  lastTabId = tabId;
   analyser.cancel();
   stopRender();
   setState('reading');
@@ -111,12 +113,14 @@ async function check(tabId, mode) {
     found = res?.result;
   } catch (err) {
     setProgress(null);
+    clearReport();
     setState('error');
     setStatus('Could not read the page.');
     return notice(explainScriptError(err));
   }
   setProgress(null);
   if (!found?.ok) {
+    clearReport();
     const noArticle = found?.reason === 'no-article';
     setState(noArticle ? 'no-article' : found?.reason === 'no-selection' ? 'no-selection' : 'error');
     setStatus(noArticle ? 'No article found on this page.' : 'No text is selected.');
@@ -177,8 +181,20 @@ function show(r, text, ms) {
   );
 }
 
+/** Hides the last report: it is not of what the reader asked for now. */
+function clearReport() {
+  report = null;
+  window.lastReport = null;
+  target = null;
+  card.close();
+  stopRender();
+  $('report').hidden = true;
+  setExports(false);
+}
+
 function fail(message) {
   setProgress(null);
+  clearReport();
   setState('error');
   setStatus('The analysis failed.');
   notice(message);
@@ -311,7 +327,9 @@ api.storage.onChanged.addListener((changes, area) => {
 });
 
 async function checkFromPanel(mode) {
-  const tabId = target?.tabId ?? (await activeTabId());
+  // The tab the reader is looking at; the panel's own buttons do not grant
+  // access to a tab, so a tab never checked before gets the help message.
+  const tabId = (await activeTabId().catch(() => null)) ?? lastTabId;
   check(tabId, mode);
 }
 $('check-page').addEventListener('click', () => checkFromPanel('page'));
