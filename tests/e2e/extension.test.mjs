@@ -360,9 +360,9 @@ test('the toolbar button checks the article in the side panel; a claim is highli
 
   const shot = path.join(ensureOutputDirs(), 'extension-panel.png');
   await panel.eval(() => document.getElementById('card-close').click());
-  await panel.eval((i) => document.querySelector(`#rendered [data-sentence="${i}"]`).click(), speculative.index);
+  assert.equal(await panel.eval(() => document.getElementById('card').hidden), true);
   await panel.eval(() => window.scrollTo(0, 0));
-  await panel.screenshot(shot, 1400);
+  await panel.screenshot(shot, 1250);
   if (process.env.CLAIMLENS_UPDATE_DOCS) writeFileSync(path.join(REPO, 'docs', 'extension-panel.png'), readFileSync(shot));
 
   // Closing the panel removes the highlights from the page.
