@@ -212,6 +212,7 @@ fn run(text: &str, lex: &Lexicon) -> Report {
     }
 
     // Sources: link unnamed role-holders, then renumber the ones actually cited.
+    resolver.settle_lone_names();
     let remap = resolver.link_roles();
     let mut final_id: Vec<Option<usize>> = vec![None; resolver.entities.len()];
     let mut sources: Vec<crate::report::Source> = Vec::new();

@@ -428,6 +428,19 @@ impl Resolver {
         ids
     }
 
+    /// After the whole article is read: a one-word name that never met a first
+    /// name, a title ("Mr."), a role or a "he"/"she" is an organisation, not a
+    /// person. News introduces people by their full names, so a bare "Apple
+    /// said", "Pfizer said" or "Hamas said" is a body that speaks; "Shin said"
+    /// after "Shin Wonsik" has already joined the full name.
+    pub fn settle_lone_names(&mut self) {
+        for e in self.entities.iter_mut() {
+            if e.kind == AttributionKind::NamedPerson && e.words.len() == 1 && e.title.is_none() && e.role.is_none() && e.gender.is_none() {
+                e.kind = AttributionKind::NamedOrganization;
+            }
+        }
+    }
+
     /// After the whole article is read: an unnamed role-holder whose role is held
     /// by exactly one named person becomes that person. Returns (old id → new id).
     pub fn link_roles(&mut self) -> Vec<usize> {
@@ -488,6 +501,23 @@ mod tests {
         let (e, f) = (vec!["yevgenia".to_string(), "lartseva".to_string()], vec!["evgenia".to_string(), "lartseva".to_string()]);
         assert_eq!(name_key(&e), name_key(&f));
         assert_eq!(norm_word("Korea’s"), "korea");
+    }
+
+    /// Regression: "Apple said" was a named person. A one-word name that never
+    /// met a first name, title, role or he/she is an organisation.
+    #[test]
+    fn regression_lone_one_word_names_are_organisations() {
+        let kinds = |text: &str| -> Vec<(String, AttributionKind)> {
+            let r = crate::analyze(text, &crate::Options::default());
+            r.sources.iter().map(|s| (s.name.clone(), s.kind)).collect()
+        };
+        assert_eq!(kinds("Orvane said in a filing that revenue fell 3 percent."), [("Orvane".to_string(), AttributionKind::NamedOrganization)]);
+        // A surname after the full name stays the person.
+        assert_eq!(kinds("Dana Whitfield said the mill would close. Whitfield said talks had failed."), [("Dana Whitfield".to_string(), AttributionKind::NamedPerson)]);
+        // A title, a role or a he/she makes a one-word name a person.
+        assert_eq!(kinds("Mr. Okafor said the vote was fair.")[0].1, AttributionKind::NamedPerson);
+        assert_eq!(kinds("Okafor, the coach, said the team was tired.")[0].1, AttributionKind::NamedPerson);
+        assert_eq!(kinds("Okafor said the team was tired. He said rest would help.")[0].1, AttributionKind::NamedPerson);
     }
 
     #[test]
