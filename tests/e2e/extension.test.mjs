@@ -214,10 +214,25 @@ class PanelSession {
     await this.send('Emulation.clearDeviceMetricsOverride');
   }
 
-  /** Closes the side panel page, as closing the panel does. */
+  /**
+   * Closes the side panel with chrome.sidePanel.close (from the service worker), as
+   * closing it in the browser does, and waits until its page is gone. (CDP's
+   * Target.closeTarget reports success but does not always close a side panel.)
+   */
   async close() {
     browserSession.off('Target.receivedMessageFromTarget', this.listener);
-    await browserSession.send('Target.closeTarget', { targetId: this.targetId });
+    const worker = context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${extensionId}/`));
+    const closed = await worker.evaluate(async () => {
+      const out = [];
+      for (const w of await chrome.windows.getAll()) out.push(await chrome.sidePanel.close({ windowId: w.id }).then(() => 'closed', (e) => e.message));
+      return out;
+    });
+    assert.ok(closed.includes('closed'), `the side panel did not close: ${closed}`);
+    const deadline = Date.now() + TIMEOUT;
+    while ((await targets()).some((t) => t.targetId === this.targetId)) {
+      if (Date.now() > deadline) throw new Error('the side panel page is still there after closing');
+      await new Promise((r) => setTimeout(r, 50));
+    }
   }
 }
 
@@ -370,6 +385,35 @@ test('the toolbar button checks the article in the side panel; a claim is highli
   await panel.close();
   await waitForNoHighlight(page);
   assert.equal(await page.evaluate(() => document.body.innerHTML), domBefore);
+  await page.close();
+});
+
+test('the context-menu items exist; with text selected, the toolbar button checks only the selection', async () => {
+  // Native menus cannot be clicked by automation; the service worker can at least prove
+  // that both items were registered under their ids (updating a missing item fails).
+  const worker = context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${extensionId}/`));
+  const menus = await worker.evaluate(async () => {
+    const ok = async (id) => chrome.contextMenus.update(id, {}).then(() => true, () => false);
+    return { page: await ok('claimlens-page'), selection: await ok('claimlens-selection'), missing: await ok('no-such-item') };
+  });
+  assert.deepEqual(menus, { page: true, selection: true, missing: false });
+
+  const page = await openFixture('/article.html');
+  await page.evaluate(() => {
+    const p = [...document.querySelectorAll('p')].find((x) => x.textContent.startsWith('Councillor Oren Faulk'));
+    getSelection().selectAllChildren(p);
+  });
+  await pressToolbarButton(page);
+  const panel = await PanelSession.open();
+  await panel.waitForState('done');
+  const report = await panel.eval(() => window.lastReport);
+  assert.deepEqual(
+    report.sentences.map((s) => s.text),
+    ['Councillor Oren Faulk said the city would pay for extra ferry crossings while the tunnel is closed.', 'The transport authority has not confirmed how much the repairs will cost.'],
+  );
+  assert.equal(report.sentences[1].status.label, 'unconfirmed');
+  assert.match(await panel.eval(() => document.getElementById('report-title').textContent), /^Selected text: /);
+  await panel.close();
   await page.close();
 });
 
