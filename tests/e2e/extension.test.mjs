@@ -236,6 +236,14 @@ class PanelSession {
   }
 }
 
+/** axe-core's violations in the panel, in its current state and colour scheme. */
+async function axeViolations(panel) {
+  await panel.eval(AXE_SOURCE_FN, AXE_SOURCE);
+  return panel.eval(() =>
+    axe.run(document).then((r) => r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(', ')}`)),
+  );
+}
+
 async function openFixture(pathname) {
   const page = await context.newPage();
   await page.goto(origin + pathname, { waitUntil: 'load' });
@@ -363,10 +371,19 @@ test('the toolbar button checks the article in the side panel; a claim is highli
   await page.waitForFunction((t) => [...(CSS.highlights.get('claimlens') ?? [])].some((r) => r.toString().startsWith(t)), 'Marta Lindqvist', { timeout: TIMEOUT });
   assert.equal((await highlightOf(page)).size, 1);
 
-  // The panel is accessible with the report and a card open (axe-core, injected over CDP).
-  await panel.eval(AXE_SOURCE_FN, AXE_SOURCE);
-  const violations = await panel.eval(() => axe.run(document).then((r) => r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(', ')}`)));
-  assert.deepEqual(violations, []);
+  // From the keyboard: j moves to the next claim, whose card opens and which is highlighted.
+  const next = report.sentences.find((x) => x.index > named.index && x.kind === 'claim');
+  await panel.eval((i) => document.querySelector(`#rendered [data-sentence="${i}"]`).focus(), named.index);
+  await panel.send('Input.dispatchKeyEvent', { type: 'keyDown', key: 'j', code: 'KeyJ', text: 'j', windowsVirtualKeyCode: 74 });
+  await panel.send('Input.dispatchKeyEvent', { type: 'keyUp', key: 'j', code: 'KeyJ', windowsVirtualKeyCode: 74 });
+  assert.equal(await panel.eval(() => document.activeElement.dataset.sentence), String(next.index));
+  await page.waitForFunction((t) => [...(CSS.highlights.get('claimlens') ?? [])].some((r) => r.toString().replace(/\s+/g, ' ') === t), next.text, { timeout: TIMEOUT });
+
+  // The panel is accessible with the report and a card open, light and dark (axe-core, injected over CDP).
+  assert.deepEqual(await axeViolations(panel), []);
+  await panel.send('Emulation.setEmulatedMedia', { features: [{ name: 'prefers-color-scheme', value: 'dark' }] });
+  assert.deepEqual(await axeViolations(panel), [], 'dark');
+  await panel.send('Emulation.setEmulatedMedia', { features: [] });
 
   // Nothing but the extension's own files was loaded by the panel.
   const foreign = await panel.eval((id) => performance.getEntriesByType('resource').map((e) => e.name).filter((n) => !n.startsWith(`chrome-extension://${id}/`)), extensionId);
@@ -459,6 +476,7 @@ test('no article: a clear message, and the offer to check selected text, which w
   );
   assert.match(notice.text, /found no article on this page/);
   assert.match(notice.text, /Check selected text/);
+  assert.deepEqual(await axeViolations(panel), []);
 
   // The reader selects a passage and takes up the offer.
   await page.evaluate(() => {
