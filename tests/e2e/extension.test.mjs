@@ -552,3 +552,27 @@ test('a very long page shows progress and the panel never freezes', async () => 
   await panel.close();
   await page.close();
 });
+
+test('a tab the reader has not asked about gets a clear message, not a report', async () => {
+  const asked = await openFixture('/article.html');
+  await pressToolbarButton(asked);
+  const panel = await PanelSession.open();
+  await panel.waitForState('done');
+  // Another tab, never granted (no toolbar click there), becomes the active one.
+  const other = await openFixture('/strict/article.html');
+  await other.bringToFront();
+  await panel.click('#check-page');
+  await panel.waitForState('error');
+  const ui = await panel.eval(() => ({
+    notice: document.getElementById('notice').hidden ? null : document.getElementById('notice-text').textContent,
+    report: !document.getElementById('report').hidden,
+    lastReport: window.lastReport,
+  }));
+  assert.match(ui.notice ?? '', /no access to this tab yet.*click the claimlens button/);
+  assert.equal(ui.report, false, 'the previous tab’s report is still shown');
+  assert.equal(ui.lastReport, null);
+  assert.deepEqual(panel.errors, []);
+  await panel.close();
+  await other.close();
+  await asked.close();
+});
