@@ -102,7 +102,7 @@ fn plausible_head(doc: &Doc, s: &Sent, t: usize, cue: usize) -> bool {
     }
     // the object of an open-ended source phrase: "a person familiar with the matter"
     let lo = t.saturating_sub(6).max(s.t0);
-    if (lo..t).any(|x| doc.hits_at(x).iter().any(|h| matches!(doc.class(h), Class::SourceNoun(_)) && h.t1 > x + 1 && h.t1 <= t && doc.is_one_of(h.t1 - 1, &["with", "of", "about"]))) {
+    if (lo..t).any(|x| doc.hits_at(x).iter().any(|h| matches!(doc.class(h), Class::SourceNoun(_)) && h.t1 > x + 1 && h.t1 <= t && doc.is_one_of(h.t1 - 1, &["with", "of", "about", "to", "on"]))) {
         return true;
     }
     // A document speaks only in a closing frame: "Prices rose, the study found."
@@ -528,6 +528,11 @@ fn verb_source(doc: &Doc, s: &Sent, v0: usize, v1: usize) -> Option<AttrHit> {
             h
         });
     }
+    // A passive with no agent: "Turnout was estimated at 38 percent" says
+    // what was estimated, not who estimated it.
+    if prev.is_some_and(|p| doc.is_one_of(p, &["was", "were", "is", "are", "been", "being", "be"])) && doc.is_lower_word(v0) && doc.tok(v0).ends_with("ed") {
+        return None;
+    }
     let (head, distanced) = left_head(doc, s, v0);
     if distanced {
         return None;
@@ -606,11 +611,10 @@ fn verb_source(doc: &Doc, s: &Sent, v0: usize, v1: usize) -> Option<AttrHit> {
         h.priority = if frame && quote_before(doc, s, open) { 3 } else { 2 };
         return Some(h);
     }
-    let head = if plausible_head(doc, s, head, v0) {
-        head
-    } else {
-        // "Critics of the deal say", "Researchers who were not involved said":
-        // the head noun sits before the preposition or relative pronoun.
+    // "Critics of the deal say", "Researchers who were not involved said",
+    // "Sources close to the talks said": the head noun sits before the
+    // preposition, post-modifier or relative pronoun.
+    let head_before_modifier = || {
         let lo = head.saturating_sub(10).max(s.t0);
         (lo..head)
             .rev()
@@ -624,14 +628,26 @@ fn verb_source(doc: &Doc, s: &Sent, v0: usize, v1: usize) -> Option<AttrHit> {
                 // a prepositional phrase holds no verb: "Officials in both capitals
                 // declined to say how disputes …" is not "Officials … disputes"
                 let plain_pp = !relative
-                    && !(x + 1 + postmod as usize..=head).any(|y| doc.is_one_of(y, CLAUSE_WORDS) || doc.is_one_of(y, &["to", "how", "why", "what", "whether"]) || (doc.is_lower_word(y) && doc.tok(y).ends_with("ed")));
+                    && !(x + 1 + 2 * postmod as usize..=head).any(|y| doc.is_one_of(y, CLAUSE_WORDS) || doc.is_one_of(y, &["to", "how", "why", "what", "whether"]) || (doc.is_lower_word(y) && doc.tok(y).ends_with("ed")));
                 (postmod || doc.is_one_of(x + 1, &["of", "on", "in", "from", "at", "with", "who", "that", "which", "for"]))
                     && (relative || plain_pp)
                     && (source_noun_kind(doc, x, s.t0).is_some() || names::role_class(doc, x).is_some() || (doc.is_cap(x) && plausible_head(doc, s, x, v0)))
-            })?
+            })
     };
-    let a = np_left(doc, s, head);
-    let mut h = choose(doc, s, a, head + 1, v0)?;
+    let near = plausible_head(doc, s, head, v0).then(|| {
+        let a = np_left(doc, s, head);
+        choose(doc, s, a, head + 1, v0).map(|h| (a, h))
+    });
+    // A plausible head that names no source ("the talks" in "Sources close to
+    // the talks said") gives way to the head before its modifier.
+    let (a, mut h) = match near.flatten() {
+        Some(found) => found,
+        None => {
+            let head = head_before_modifier()?;
+            let a = np_left(doc, s, head);
+            (a, choose(doc, s, a, head + 1, v0)?)
+        }
+    };
     let after_comma = a > s.t0 && (doc.is(a - 1, ",") || doc.is(a - 1, "”"));
     h.priority = if after_comma && frames_end(doc, s, v1) { 3 } else { 2 };
     Some(h)
@@ -693,6 +709,18 @@ mod tests {
             Some((NamedOrganization, "Delta Research Center".into()))
         );
         assert_eq!(primary("Pollution rose, people familiar with the matter said."), Some((UnnamedOfficial, "people familiar with the matter".into())));
+    }
+
+    /// Regression: "Turnout was estimated at 38 percent" made "Turnout" a source.
+    /// A passive reporting verb with no "by" names no source.
+    #[test]
+    fn regression_agentless_passive_names_no_source() {
+        assert_eq!(primary("Turnout was estimated at 38.4 percent."), None);
+        // Hearsay ("reported to be") stays a vague attribution with no one named.
+        assert_eq!(primary("The damage was reported to be extensive."), Some((Vague, String::new())));
+        assert!(primary("The damage was reported by the county fire office.").is_some(), "a passive with its agent keeps the agent");
+        assert_eq!(primary("Sources close to the talks said the deal was near."), Some((UnnamedOfficial, "Sources close to the talks".into())));
+        assert_eq!(primary("Prosecutors allege that the mayor took bribes."), Some((UnnamedOfficial, "Prosecutors".into())));
     }
 
     /// Regression: "…,” Ana Ruiz, the union's president, told Reuters." took the

@@ -164,6 +164,16 @@ mod tests {
         assert_eq!(label("The claim could not be independently verified."), Unconfirmed);
     }
 
+    /// Regression: non-answers and open questions phrased without "comment" or
+    /// "whether" were asserted.
+    #[test]
+    fn regression_non_answers_and_open_questions() {
+        assert_eq!(label("The mayor declined to say whether she would run again."), Unconfirmed);
+        assert_eq!(label("The agency would not say how many staff were let go."), Unconfirmed);
+        assert_eq!(label("It is not clear how many people were inside."), Unconfirmed);
+        assert_eq!(label("The cause of the fire is not yet known."), Unconfirmed);
+    }
+
     #[test]
     fn weak_cue_in_fronted_while_clause_does_not_decide() {
         assert_eq!(label("While the exact terms remain undisclosed, analysts speculate the loan may be large."), Speculative);
