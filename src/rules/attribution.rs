@@ -178,9 +178,9 @@ fn np_right(doc: &Doc, s: &Sent, a: usize) -> usize {
             b += 2;
             true
         } else if doc.is(b, ".") && b > a && doc.is_cap(b - 1) && doc.tok(b - 1).chars().count() == 1 && b >= a + 2 && doc.is(b - 2, ".") {
-            // the last dot of "U.S."
+            // the last dot of "U.S.": the phrase goes on ("U.S. officials")
             b += 1;
-            break;
+            continue;
         } else {
             doc.is(b, ".") && b > a && doc.is_cap(b - 1) && doc.tok(b - 1).chars().count() <= 3 && b + 1 < s.t1 && doc.is_cap(b + 1)
         };
@@ -709,6 +709,12 @@ mod tests {
             Some((NamedOrganization, "Delta Research Center".into()))
         );
         assert_eq!(primary("Pollution rose, people familiar with the matter said."), Some((UnnamedOfficial, "people familiar with the matter".into())));
+    }
+
+    /// Regression: "according to two U.S. officials" ended the phrase at "U.S.".
+    #[test]
+    fn regression_abbreviation_inside_a_source_after_according_to() {
+        assert_eq!(primary("The strike hit a depot, according to two U.S. officials."), Some((UnnamedOfficial, "two U.S. officials".into())));
     }
 
     /// Regression: "Turnout was estimated at 38 percent" made "Turnout" a source.
