@@ -32,6 +32,11 @@ const progress = $('progress');
 /** A request older than this was not meant for a panel opening now. */
 const REQUEST_TTL_MS = 60_000;
 
+/** The in-page highlight: a colour and an underline, so it never relies on colour alone. */
+const HIGHLIGHT_CSS =
+  '::highlight(claimlens) { background-color: #ffe27a; color: #111111; ' +
+  'text-decoration: underline 3px #8a4a00; text-underline-offset: 3px; }';
+
 let report = null;
 let target = null; // what the report is of: { tabId, source, title, byline, words }
 let lastTabId = null; // the tab checked last, with or without a report
@@ -105,6 +110,8 @@ async function check(tabId, mode) {
   let found;
   try {
     await api.scripting.executeScript({ target: { tabId }, files: ['vendor/Readability.js', 'content.js'] });
+    await api.scripting.removeCSS({ target: { tabId }, css: HIGHLIGHT_CSS }).catch(() => {});
+    await api.scripting.insertCSS({ target: { tabId }, css: HIGHLIGHT_CSS });
     const [res] = await api.scripting.executeScript({
       target: { tabId },
       func: (m) => globalThis.claimlensContent.extract(m),

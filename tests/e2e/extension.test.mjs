@@ -353,6 +353,14 @@ test('the toolbar button checks the article in the side panel; a claim is highli
   assert.match(card.body, /Brennock Construction Group/);
   const hl = await highlightOf(page);
   assert.ok(hl && hl.size > 0, 'no claimlens highlight in the page');
+  // It is styled (the panel injects a ::highlight(claimlens) rule): a colour and an underline.
+  const style = await page.evaluate(() => {
+    const p = [...document.querySelectorAll('p')].find((x) => x.textContent.startsWith('The contractor'));
+    const cs = getComputedStyle(p, '::highlight(claimlens)');
+    return { background: cs.backgroundColor, line: cs.textDecorationLine };
+  });
+  assert.deepEqual(style, { background: 'rgb(255, 226, 122)', line: 'underline' });
+  await page.screenshot({ path: path.join(ensureOutputDirs(), 'extension-page-highlight.png') });
   assert.equal(hl.text.replace(/\s+/g, ' '), denied.text);
   // Scrolled into view (smoothly; the page is taller than its 500 px viewport).
   await page.waitForFunction(
