@@ -3,8 +3,10 @@
 #   make serve   build the wasm and serve www/ on http://localhost:8080 (PORT=…)
 #   make test    every test: Rust (unit, integration, doc), a fuzz smoke run,
 #                the wasm build in headless Chromium (wasm-bindgen-test), the
-#                page end to end (playwright-core + axe-core) and the size budget
+#                page end to end (playwright-core + axe-core), the size budget
+#                and the browser extension (web-ext lint, then end to end)
 #   make wasm    build www/pkg/ (cargo → wasm-bindgen → wasm-opt)
+#   make extension  the browser extension: dist/chromium/, dist/firefox/ and their zips
 #   make fuzz    a longer fuzz run of each target: make fuzz FUZZ_SECONDS=600
 #   make bench   every benchmark in one run (about 10 min): native (criterion), wasm in
 #                Node beside retext-intensify, write-good and wink-nlp, wasm in Chromium,
