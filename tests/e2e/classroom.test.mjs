@@ -328,8 +328,23 @@ test('storage unavailable: the page says so, and still works', async () => {
   assert.equal(await page.isVisible('#ex-storage'), true);
   const first = await page.getAttribute('#classroom-view .ex-claim[data-sentence] select[name="status"] option:nth-child(2)', 'value');
   await page.selectOption('#classroom-view .ex-claim[data-sentence] select[name="status"] >> nth=0', first);
+  // Selecting several words with the mouse marks them all.
+  const group = '#classroom-view .ex-claim[data-sentence] .ex-words >> nth=0';
+  await page.locator(group).evaluate((g) => {
+    const words = g.querySelectorAll('.ex-word');
+    const range = document.createRange();
+    range.setStart(words[0].firstChild, 1);
+    range.setEnd(words[2].firstChild, 1);
+    getSelection().removeAllRanges();
+    getSelection().addRange(range);
+    g.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+  });
+  assert.deepEqual(await page.locator(group).evaluate((g) => [...g.querySelectorAll('.ex-word')].slice(0, 4).map((b) => b.hasAttribute('data-student-hedge'))), [true, true, true, false]);
   await page.click('#check');
   await page.waitForFunction(() => window.lastExerciseResult?.total > 0);
+  const r = await page.evaluate(() => window.lastExerciseResult);
+  assert.ok(r.items.some((i) => i.field === 'hedge' && i.student && i.student.split(' ').length >= 3), 'three selected words make one mark');
+  assert.match(await page.textContent('#ex-storage'), /does not let the page store anything/);
   await page.close();
 });
 
@@ -380,6 +395,8 @@ test('comparison exercise: who names their sources and whose numbers disagree, c
   await page.click('#cl-open'); // the same tab: the hash changes to the student view
   await page.waitForFunction(() => document.documentElement.dataset.exercise === 'ready', null, { timeout: ANALYSIS_TIMEOUT });
   assert.equal(page.url(), exLink);
+  assert.equal(await page.locator('#ex-show').count(), 0, 'the engine’s answers are hidden until Check');
+  assert.equal(await page.locator('#classroom-view .ex-hint:visible').count(), 0);
   const comparison = await page.evaluate(async () => {
     const m = await import('/pkg/claimlens.js');
     await m.default();

@@ -7,6 +7,8 @@
 // Result: { agreement (0..1), matched, total, items: [{ key, field, doc, outlet,
 // sentence, student, engine, match, why, reasons, note }] }.
 
+import { hedgeWord } from '../words.js';
+
 /** The primary attribution kind of a sentence, or 'none' (as words.js primaryKind). */
 export const engineKind = (s) => s.attributions?.[0]?.kind ?? 'none';
 
@@ -115,7 +117,7 @@ export function checkExercise(exercise, reports, comparison, answers = {}) {
           engine: h.text,
           category: h.category,
           match: hits.length > 0,
-          why: `The engine reads “${h.text}” as a hedge (${h.category}): it softens the claim.`,
+          why: `The engine reads “${h.text}” as a hedge (${hedgeWord(h.category)}): it softens the claim.`,
         });
       }
       for (const m of marks) {

@@ -57,7 +57,7 @@ export function buildWorksheet(exercise, reports, comparison) {
   const numberOf = new Map(claims.map((c) => [`${c.doc}:${c.sentence.index}`, c.n]));
   const tasks = exercise.tasks;
   const root = el('section', { id: 'cl-worksheet', class: 'sheet', 'aria-labelledby': 'cl-worksheet-title' },
-    el('h2', { id: 'cl-worksheet-title' }, `Worksheet: ${exercise.title}`),
+    el('h1', { id: 'cl-worksheet-title' }, `Worksheet: ${exercise.title}`),
     el('p', { class: 'sheet-meta' }, `${LEVEL_WORDS[exercise.level] ?? ''} · claimlens classroom`),
     blank('Name:'),
     el('p', {}, 'Read the article. For each numbered claim, find:'),
@@ -65,7 +65,7 @@ export function buildWorksheet(exercise, reports, comparison) {
   );
   if (exercise.instructions) root.append(el('p', {}, exercise.instructions));
   reports.forEach((report, doc) => {
-    root.append(el('h3', {}, exercise.articles[doc].name));
+    root.append(el('h2', {}, exercise.articles[doc].name));
     for (const para of paragraphsOf(report)) {
       root.append(el('p', { class: 'sheet-article' }, para.flatMap((s) => {
         const n = numberOf.get(`${doc}:${s.index}`);
@@ -73,7 +73,7 @@ export function buildWorksheet(exercise, reports, comparison) {
       })));
     }
   });
-  root.append(el('h3', {}, 'Your answers'));
+  root.append(el('h2', {}, 'Your answers'));
   const list = el('ol', { class: 'sheet-claims' });
   for (const c of claims) {
     const li = el('li', { value: c.n });
@@ -88,13 +88,13 @@ export function buildWorksheet(exercise, reports, comparison) {
   root.append(list);
   const cq = compareQuestions(exercise, comparison);
   if (cq) {
-    root.append(el('h3', {}, 'Compare the outlets'));
+    root.append(el('h2', {}, 'Compare the outlets'));
     root.append(blank('Which outlet names its sources most often?'));
     for (const g of cq.numbers) {
       root.append(el('p', {}, `Do the figures agree? ${g.figures.map((f) => `${f.outlet}: ${q(f.text)}`).join('; ')}. (circle one) agree / disagree`));
     }
   }
-  root.append(el('h3', {}, 'Think about it'));
+  root.append(el('h2', {}, 'Think about it'));
   for (const g of GUIDED_QUESTIONS) root.append(el('p', { class: 'sheet-question' }, el('strong', {}, g.text), ` ${g.hint}`), el('div', { class: 'sheet-space', 'aria-hidden': 'true' }));
   return root;
 }
@@ -104,7 +104,7 @@ export function buildAnswerKey(exercise, reports, comparison) {
   const claims = numberedClaims(exercise, reports);
   const tasks = exercise.tasks;
   const root = el('section', { id: 'cl-key', class: 'sheet', 'aria-labelledby': 'cl-key-title' },
-    el('h2', { id: 'cl-key-title' }, `Answer key: ${exercise.title}`),
+    el('h1', { id: 'cl-key-title' }, `Answer key: ${exercise.title}`),
     el('p', { class: 'sheet-meta' }, `${LEVEL_WORDS[exercise.level] ?? ''} · claimlens classroom`),
     el('p', { class: 'sheet-note' }, 'These are the claimlens engine’s answers. The engine reads word patterns, not meaning, and it can be wrong: a student who disagrees and gives a good reason may be right. It measures sourcing, not truth.'),
   );
@@ -127,7 +127,7 @@ export function buildAnswerKey(exercise, reports, comparison) {
   root.append(list);
   const cq = compareQuestions(exercise, comparison);
   if (cq) {
-    root.append(el('h3', {}, 'Compare the outlets'));
+    root.append(el('h2', {}, 'Compare the outlets'));
     root.append(el('p', {}, el('strong', {}, 'Names its sources most often: '), cq.sources.engine.map((i) => exercise.articles[i].name).join(' / ')));
     root.append(el('ul', {}, cq.sources.reasons.map((r) => el('li', {}, r))));
     for (const g of cq.numbers) {

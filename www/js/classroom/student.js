@@ -11,7 +11,6 @@
 
 import { el, q } from '../dom.js';
 import { download } from '../export.js';
-import { hedgeWord } from '../words.js';
 import { decodeExercise, encodeExercise, exerciseId, parseExerciseFile, ExerciseError } from './codec.js';
 import { engineAnswers } from './engine.js';
 import { checkExercise, compareQuestions, claimKey, engineKind } from './check.js';
@@ -457,8 +456,7 @@ function feedbackLine(i) {
     what = `${FIELD_WORDS[i.field]}: you said ${word(i.student)}; the engine says ${word(i.engine)}.`;
   }
   return el('li', { class: i.match ? 'ex-agree' : 'ex-differ', 'data-field': i.field, 'data-match': String(i.match) },
-    el('span', { class: 'ex-verdict' }, i.match ? '✓ Agree' : '✗ Differ'), ' ', what, i.why ? el('span', { class: 'ex-why-text' }, ` ${i.why}`) : null,
-    i.field === 'hedge' && i.engine != null && i.category ? ` (${hedgeWord(i.category)})` : null);
+    el('span', { class: 'ex-verdict' }, i.match ? '✓ Agree' : '✗ Differ'), ' ', what, i.why ? el('span', { class: 'ex-why-text' }, ` ${i.why}`) : null);
 }
 
 function normalise(saved) {

@@ -13,6 +13,7 @@ import { engineAnswers } from './engine.js';
 import { buildWorksheet, buildAnswerKey, TASK_WORDS, LEVEL_WORDS } from './sheets.js';
 
 const EXERCISES = new URL('../../exercises/', import.meta.url);
+const SAMPLES = new URL('../../samples/', import.meta.url);
 const html = document.documentElement;
 
 let slotSeq = 0;
@@ -23,7 +24,7 @@ export function showTeacher(root) {
   const ui = build();
   root.replaceChildren(ui.view);
   document.getElementById('cl-print')?.remove();
-  document.body.append(ui.print);
+  root.closest('main').append(ui.print); // inside <main>, so a printed sheet keeps its landmark
   wire(ui);
   loadReadyMade(ui);
   ui.heading.focus({ preventScroll: true });
@@ -167,9 +168,22 @@ async function loadReadyMade(ui) {
     if (!res.ok) throw new Error(`HTTP ${res.status}`);
     const list = await res.json();
     readyMade = Array.isArray(list) ? list.filter((x) => x && typeof x.id === 'string' && Array.isArray(x.articles)) : [];
-    ui.start.append(...readyMade.map((x) => el('option', { value: x.id }, `${x.title} (${LEVEL_WORDS[x.level] ?? 'any level'})`)));
+    ui.start.append(el('optgroup', { label: 'Ready-made exercises' },
+      readyMade.map((x) => el('option', { value: x.id }, `${x.title} (${LEVEL_WORDS[x.level] ?? 'any level'})`))));
   } catch (err) {
     ui.message.textContent = `The ready-made exercises could not be loaded (${err.message}). You can still paste an article.`;
+  }
+  try {
+    // The checker's own sample articles, each as a one-article exercise.
+    const res = await fetch(new URL('index.json', SAMPLES));
+    if (!res.ok) throw new Error(`HTTP ${res.status}`);
+    const samples = (await res.json()).filter((x) => x && typeof x.id === 'string' && typeof x.file === 'string');
+    for (const x of samples) {
+      readyMade.push({ id: `sample:${x.id}`, title: String(x.title ?? x.id), level: '', description: x.description, articles: [{ name: '', file: new URL(x.file, SAMPLES).href }] });
+    }
+    ui.start.append(el('optgroup', { label: 'Sample articles' }, samples.map((x) => el('option', { value: `sample:${x.id}` }, String(x.title ?? x.id)))));
+  } catch {
+    /* the samples are a convenience; the ready-made exercises and pasting still work */
   }
 }
 
