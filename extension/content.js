@@ -171,6 +171,7 @@
   }
 
   function highlight(start, end) {
+    clear(); // the page never shows another sentence than the one asked for
     if (!last) return { ok: false, reason: 'The page has not been read yet.' };
     const block = last.blocks.find((b) => start >= b.start && start < b.end);
     if (!block) return { ok: false, reason: 'That sentence is not in the text read from the page.' };

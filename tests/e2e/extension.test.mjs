@@ -461,6 +461,15 @@ test('a page with a strict CSP still works: the wasm runs in the panel, not in t
   await panel.click(`#rendered [data-sentence="${s.index}"]`);
   await panel.waitFor(() => document.documentElement.dataset.locate === 'ok', null, 'the claim to be found on the page');
   assert.equal((await highlightOf(page)).text.replace(/\s+/g, ' '), s.text);
+
+  // A sentence the page no longer has (it changed after the check) gets a clear message.
+  const gone = sentenceOf(report, 'Engineers will publish');
+  await page.evaluate(() => [...document.querySelectorAll('p')].find((p) => p.textContent.startsWith('Engineers will publish')).remove());
+  await panel.click(`#rendered [data-sentence="${gone.index}"]`);
+  await panel.waitFor(() => document.documentElement.dataset.locate === 'error', null, 'the lookup to fail');
+  assert.match(await panel.eval(() => document.getElementById('locate').textContent), /could not be found on the page/);
+  assert.equal(await highlightOf(page), null, 'the previous claim is still highlighted');
+  assert.equal(await panel.eval(() => document.getElementById('card-title').textContent), 'Claim: Claimed');
   assert.deepEqual(panel.errors, []);
   await panel.close();
   await waitForNoHighlight(page);
