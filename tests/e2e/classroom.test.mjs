@@ -328,6 +328,14 @@ test('storage unavailable: the page says so, and still works', async () => {
   assert.equal(await page.isVisible('#ex-storage'), true);
   const first = await page.getAttribute('#classroom-view .ex-claim[data-sentence] select[name="status"] option:nth-child(2)', 'value');
   await page.selectOption('#classroom-view .ex-claim[data-sentence] select[name="status"] >> nth=0', first);
+  // The menus work from the keyboard too.
+  const menu = '#classroom-view .ex-claim[data-sentence] select[name="attribution"] >> nth=0';
+  await page.focus(menu);
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await page.inputValue(menu), 'namedPerson');
+  // A 320 px screen: nothing scrolls sideways.
+  await page.setViewportSize({ width: 320, height: 640 });
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 320), 'horizontal scroll at 320 px');
   // Selecting several words with the mouse marks them all.
   const group = '#classroom-view .ex-claim[data-sentence] .ex-words >> nth=0';
   await page.locator(group).evaluate((g) => {
