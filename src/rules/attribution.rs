@@ -115,6 +115,10 @@ fn plausible_head(doc: &Doc, s: &Sent, t: usize, cue: usize) -> bool {
     if doc.is(t, ")") {
         return true;
     }
+    // the last dot of an abbreviation: "The U.S. said", "U.N. officials said"
+    if doc.is(t, ".") && t > s.t0 && doc.is_cap(t - 1) && doc.tok(t - 1).chars().count() == 1 {
+        return true;
+    }
     source_noun_kind(doc, t, s.t0).is_some()
         || names::role_class(doc, t).is_some()
         || doc.is_one_of(t, PRONOUNS_PERSON)
@@ -265,6 +269,12 @@ fn choose(doc: &Doc, s: &Sent, a: usize, b: usize, cue: usize) -> Option<AttrHit
                     return Some(named(doc, s, n, Some((a, c))));
                 }
             }
+        }
+    }
+    // A country by its abbreviation speaks as its government: "The U.S. said".
+    if doc.is(head, ".") {
+        if let Some(h) = doc.covering(head, a, |cl| matches!(cl, Class::Place(crate::lexicon::PlaceClass::Country))).filter(|h| h.t1 == head + 1 && h.t0 >= a) {
+            return Some(AttrHit { kind: AttributionKind::NamedOrganization, source: Some((h.t0, h.t1)), name: None, cue: None, role: None, quote: QuoteType::Indirect, pronoun: false, priority: 0 });
         }
     }
     if doc.is_cap(head) && !names::lexicon_word(doc, head) && capitalised_subject(doc, s, head, cue) {
@@ -715,6 +725,15 @@ mod tests {
     #[test]
     fn regression_abbreviation_inside_a_source_after_according_to() {
         assert_eq!(primary("The strike hit a depot, according to two U.S. officials."), Some((UnnamedOfficial, "two U.S. officials".into())));
+    }
+
+    /// Regression: "The U.S. said" and "The United States said" had no source
+    /// ("U.S." ends in a dot; "States" is also the reporting verb "states").
+    #[test]
+    fn regression_the_us_and_the_united_states_speak() {
+        assert_eq!(primary("The U.S. said the deal was off."), Some((NamedOrganization, "U.S.".into())));
+        assert_eq!(primary("The United States said the deal was off."), Some((NamedOrganization, "United States".into())));
+        assert_eq!(primary("The deal was off, the United States said."), Some((NamedOrganization, "United States".into())));
     }
 
     /// Regression: "Turnout was estimated at 38 percent" made "Turnout" a source.
