@@ -386,10 +386,15 @@ test('corrupted and truncated links show their own error, and the file still ope
   // The exercise file opens the exercise from the error page.
   const file = JSON.parse(readFileSync(path.join(WWW, 'exercises', 'index.json'), 'utf8'))[1];
   const text = readFileSync(path.join(WWW, 'exercises', file.articles[0].file), 'utf8');
-  const ex = { format: 'claimlens-exercise', version: 1, title: file.title, tasks: ['status'], articles: [{ name: 'Gazette', text }] };
+  // Hostile text in the file stays text.
+  const hostile = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script> ';
+  const ex = { format: 'claimlens-exercise', version: 1, title: `${file.title}<b>!</b>`, tasks: ['status'], articles: [{ name: '<i>Gazette</i>', text: hostile + text }] };
   await page.setInputFiles('#ex-file', { name: 'food.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(ex)) });
   await page.waitForFunction(() => document.documentElement.dataset.exercise === 'ready', null, { timeout: ANALYSIS_TIMEOUT });
-  assert.equal(await page.textContent('#classroom-view h2'), file.title);
+  assert.equal(await page.textContent('#classroom-view h2'), `${file.title}<b>!</b>`);
+  assert.equal(await page.locator('#classroom-view img, #classroom-view script, #classroom-view b, #classroom-view i').count(), 0);
+  assert.ok((await page.textContent('#classroom-view')).includes('<img src=x onerror='));
+  assert.equal(await page.evaluate(() => window.__pwned), undefined);
   assert.equal(await page.locator('#classroom-view select[name="attribution"]').count(), 0, 'only the status task was chosen');
   assert.ok((await page.locator('#classroom-view select[name="status"]').count()) > 0);
   await page.close();
