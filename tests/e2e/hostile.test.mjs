@@ -44,7 +44,7 @@ async function worstLatency(page, ms) {
 
 test('a 20 MB paste gets a clear size-limit message, keeps the text and never freezes the page', async () => {
   const { page } = await openPage(env);
-  await pasteBuilt(page, "return 'Officials said the bridge reopened on Monday. '.repeat(Math.ceil(a / 49)).slice(0, a);", 20_000_000);
+  await pasteBuilt(page, "const s = 'Officials said the bridge reopened on Monday. '; return s.repeat(Math.ceil(a / s.length)).slice(0, a);", 20_000_000);
   await page.waitForFunction(() => document.documentElement.dataset.analysis === 'error', null, { timeout: ANALYSIS_TIMEOUT });
   const status = await page.textContent('#status');
   assert.match(status, /too long to analyse/i, status);
@@ -108,9 +108,9 @@ test('lone surrogates, astral emoji, RTL, combining marks and CRLF keep every of
   assertReportShape(assert, report, wellFormed);
   assert.equal(report.stats.chars, raw.length, 'offsets count the same UTF-16 units as the input');
   assert.deepEqual(rendered, report.sentences.map((s) => s.text), 'each rendered sentence is its report text');
-  const statuses = Object.fromEntries(report.sentences.map((s) => [s.text.slice(0, 12), s.status.label]));
-  assert.equal(statuses['Officials sa'], 'claimed');
-  assert.equal(statuses['Ame\u0301lie Zo\u0308'], 'confirmed');
+  const statusOf = (prefix) => report.sentences.find((s) => s.text.startsWith(prefix))?.status.label;
+  assert.equal(statusOf('Officials said'), 'claimed');
+  assert.equal(statusOf('Ame\u0301lie'), 'confirmed');
   assert.ok(report.sentences.some((s) => s.hedges.some((h) => h.text === 'reportedly')), JSON.stringify(report.sentences.map((s) => s.hedges)));
   await page.close();
 });
