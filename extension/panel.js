@@ -14,7 +14,7 @@
 import { Analyser } from './js/analyser.js';
 import { renderReport } from './js/render.js';
 import { renderSummary, resetSummary } from './js/summary.js';
-import { Card } from './js/card.js';
+import { setupClaims } from './js/claims.js';
 import { applyFilter } from './js/filter.js';
 import { EXPORTS, download } from './js/export.js';
 import { setupContrast } from './js/prefs.js';
@@ -255,51 +255,14 @@ async function clearHighlight() {
 
 // ---- claim cards and keyboard (as on the page) ------------------------------------
 
-const card = new Card($('card'), (index, returnFocus) => {
-  const span = sentenceSpan(index);
-  span?.setAttribute('aria-expanded', 'false');
-  if (returnFocus && span) {
-    suppressOpen = true;
-    span.focus();
-    suppressOpen = false;
-  }
-});
-let suppressOpen = false;
-
-const sentenceSpan = (index) => (index == null ? null : rendered.querySelector(`[data-sentence="${Number(index)}"]`));
-const claimOf = (t) => t?.closest?.('[data-sentence][data-kind="claim"]');
-
-function openCard(span) {
-  if (!report || !span) return;
-  const index = Number(span.dataset.sentence);
-  if (card.isOpen && card.index === index) return;
-  sentenceSpan(card.index)?.setAttribute('aria-expanded', 'false');
-  $('locate').textContent = '';
-  card.open(report, index);
-  span.setAttribute('aria-expanded', 'true');
-  highlight(report.sentences[index]);
-}
-
-rendered.addEventListener('focusin', (e) => {
-  if (!suppressOpen) openCard(claimOf(e.target));
-});
-rendered.addEventListener('click', (e) => openCard(claimOf(e.target)));
-rendered.addEventListener('keydown', (e) => {
-  const span = claimOf(e.target);
-  if (!span || e.altKey || e.ctrlKey || e.metaKey) return;
-  if (e.key === 'Enter' || e.key === ' ') {
-    e.preventDefault();
-    openCard(span);
-  } else if (['ArrowDown', 'ArrowUp', 'j', 'k'].includes(e.key)) {
-    e.preventDefault();
-    const claims = [...rendered.querySelectorAll('[data-kind="claim"]:not([data-filtered="out"])')];
-    const here = claims.indexOf(span);
-    const step = e.key === 'ArrowDown' || e.key === 'j' ? 1 : -1;
-    (here < 0 ? claims[0] : claims[here + step])?.focus();
-  }
-});
-document.addEventListener('keydown', (e) => {
-  if (e.key === 'Escape' && card.isOpen) card.close($('card').contains(document.activeElement));
+const card = setupClaims({
+  rendered,
+  cardRoot: $('card'),
+  getReport: () => report,
+  onOpen: (sentence) => {
+    $('locate').textContent = '';
+    highlight(sentence);
+  },
 });
 
 // ---- filter and exports ------------------------------------------------------------

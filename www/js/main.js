@@ -6,7 +6,7 @@
 import { Analyser } from './analyser.js';
 import { renderReport } from './render.js';
 import { renderSummary, resetSummary } from './summary.js';
-import { Card } from './card.js';
+import { setupClaims } from './claims.js';
 import { applyFilter } from './filter.js';
 import { EXPORTS, download } from './export.js';
 import { setupInput } from './input.js';
@@ -183,56 +183,9 @@ async function firstOpen() {
   else clear('Paste an article to analyse it.', 'done');
 }
 
-// ---- claim cards and keyboard ----------------------------------------------
+// ---- claim cards and keyboard (claims.js) ------------------------------------
 
-const card = new Card($('card'), (index, returnFocus) => {
-  const span = sentenceSpan(index);
-  span?.setAttribute('aria-expanded', 'false');
-  if (returnFocus && span) {
-    suppressOpen = true;
-    span.focus();
-    suppressOpen = false;
-  }
-});
-let suppressOpen = false;
-
-const sentenceSpan = (index) => (index == null ? null : rendered.querySelector(`[data-sentence="${Number(index)}"]`));
-const claimOf = (target) => target?.closest?.('[data-sentence][data-kind="claim"]');
-
-function openCard(span) {
-  if (!report || !span) return;
-  const index = Number(span.dataset.sentence);
-  if (card.isOpen && card.index === index) return;
-  sentenceSpan(card.index)?.setAttribute('aria-expanded', 'false');
-  card.open(report, index);
-  span.setAttribute('aria-expanded', 'true');
-}
-
-rendered.addEventListener('focusin', (e) => {
-  if (!suppressOpen) openCard(claimOf(e.target));
-});
-rendered.addEventListener('click', (e) => openCard(claimOf(e.target)));
-rendered.addEventListener('keydown', (e) => {
-  const span = claimOf(e.target);
-  if (!span || e.altKey || e.ctrlKey || e.metaKey) return;
-  if (e.key === 'Enter' || e.key === ' ') {
-    e.preventDefault();
-    openCard(span);
-  } else if (['ArrowDown', 'ArrowUp', 'j', 'k'].includes(e.key)) {
-    e.preventDefault();
-    const claims = [...rendered.querySelectorAll('[data-kind="claim"]:not([data-filtered="out"])')];
-    const here = claims.indexOf(span);
-    const step = e.key === 'ArrowDown' || e.key === 'j' ? 1 : -1;
-    const next = here < 0 ? claims[0] : claims[here + step];
-    next?.focus();
-  }
-});
-document.addEventListener('keydown', (e) => {
-  if (e.key === 'Escape' && card.isOpen) {
-    const inCard = $('card').contains(document.activeElement);
-    card.close(inCard);
-  }
-});
+const card = setupClaims({ rendered, cardRoot: $('card'), getReport: () => report });
 
 // ---- filter ----------------------------------------------------------------
 
