@@ -7,6 +7,10 @@
 //
 //   node bench/browser.mjs            (npm run bench:browser)
 //   RUNS=9 LOADS=7 node bench/browser.mjs
+//   node bench/browser.mjs --text bench/tmp/corpus-1MB.txt [--text FILE…] --json
+//     --text: measure analyze() on these files instead (the first one is `analyze` in the JSON,
+//             all of them are `analyzeTexts`); --json: print only the JSON on stdout (the table
+//             goes to stderr). bench/report.mjs (make bench) runs it this way.
 
 import { readFileSync, readdirSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
 import path from 'node:path';
@@ -26,6 +30,11 @@ const LOADS = Number(process.env.LOADS || 5);
 const TARGET_BYTES = 1_000_000;
 const WASM_GZ_LIMIT = 250_000;
 const PAGE_GZ_LIMIT = 400_000;
+const argv = process.argv.slice(2);
+const JSON_ONLY = argv.includes('--json');
+const TEXT_FILES = argv.flatMap((a, i) => (a === '--text' && argv[i + 1] ? [path.resolve(argv[i + 1])] : []));
+// With --json, stdout carries the JSON alone.
+const say = JSON_ONLY ? (...xs) => console.error(...xs) : (...xs) => console.log(...xs);
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -53,7 +62,10 @@ const articles = readdirSync(fixtureDir)
   .map((f) => readFileSync(path.join(fixtureDir, f), 'utf8'));
 let bigText = '';
 for (let i = 0; Buffer.byteLength(bigText) < TARGET_BYTES; i++) bigText += articles[i % articles.length] + '\n\n';
-const bigBytes = Buffer.byteLength(bigText);
+for (const f of TEXT_FILES) if (!existsSync(f)) fail(`${f} not found (node bench/corpus.mjs writes the corpus)`);
+const texts = TEXT_FILES.length
+  ? TEXT_FILES.map((f) => ({ file: path.relative(REPO, f), text: readFileSync(f, 'utf8') }))
+  : [{ file: null, text: bigText }];
 
 const server = await startServer({ port: 0, root: WWW, quiet: true });
 const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
@@ -88,46 +100,53 @@ try {
   }
   results.firstAnalysisMs = { median: median(loads), runs: loads.map((x) => +x.toFixed(1)) };
 
-  // (b) analyze() throughput on ~1 MB, in the page, through the wasm package's own API.
+  // (b) analyze() throughput on ~1 MB (or each --text file), in the page, through the wasm
+  // package's own API.
   const context = await browser.newContext();
   await context.route((u) => !isLocal(u.href), (r) => r.abort());
   const page = await context.newPage();
   await page.goto(server.url + '/samples/index.json'); // same origin, no page scripts running
-  const speed = await page.evaluate(
-    async ({ text, runs }) => {
-      const mod = await import('/pkg/claimlens.js');
-      await mod.default();
-      const one = () => {
-        const t0 = performance.now();
-        const out = mod.analyze(text);
-        const t1 = performance.now();
-        return { ms: t1 - t0, out };
-      };
-      const warm = one(); // warm-up (and the size of what comes back)
-      const report = typeof warm.out === 'string' ? JSON.parse(warm.out) : warm.out;
-      const times = [];
-      for (let i = 0; i < runs; i++) times.push(one().ms);
-      return {
-        times,
-        sentences: report?.sentences?.length ?? null,
-        version: typeof mod.version === 'function' ? mod.version() : null,
-        returns: typeof warm.out,
-      };
-    },
-    { text: bigText, runs: RUNS },
-  );
+  results.analyzeTexts = [];
+  for (const { file, text } of texts) {
+    const speed = await page.evaluate(
+      async ({ text, runs }) => {
+        const mod = await import('/pkg/claimlens.js');
+        await mod.default();
+        const one = () => {
+          const t0 = performance.now();
+          const out = mod.analyze(text);
+          const t1 = performance.now();
+          return { ms: t1 - t0, out };
+        };
+        const warm = one(); // warm-up (and the size of what comes back)
+        const report = typeof warm.out === 'string' ? JSON.parse(warm.out) : warm.out;
+        const times = [];
+        for (let i = 0; i < runs; i++) times.push(one().ms);
+        return {
+          times,
+          sentences: report?.sentences?.length ?? null,
+          version: typeof mod.version === 'function' ? mod.version() : null,
+          returns: typeof warm.out,
+        };
+      },
+      { text, runs: RUNS },
+    );
+    const bytes = Buffer.byteLength(text);
+    const ms = median(speed.times);
+    results.analyzeTexts.push({
+      file,
+      bytes,
+      runs: speed.times.map((x) => +x.toFixed(1)),
+      medianMs: +ms.toFixed(1),
+      mbPerS: +(bytes / 1e6 / (ms / 1000)).toFixed(1),
+      mibPerS: +(bytes / 1048576 / (ms / 1000)).toFixed(1),
+      sentences: speed.sentences,
+      engineVersion: speed.version,
+      returns: speed.returns,
+    });
+  }
   await context.close();
-  const ms = median(speed.times);
-  results.analyze = {
-    bytes: bigBytes,
-    runs: speed.times.map((x) => +x.toFixed(1)),
-    medianMs: +ms.toFixed(1),
-    mbPerS: +(bigBytes / 1e6 / (ms / 1000)).toFixed(1),
-    mibPerS: +(bigBytes / 1048576 / (ms / 1000)).toFixed(1),
-    sentences: speed.sentences,
-    engineVersion: speed.version,
-    returns: speed.returns,
-  };
+  results.analyze = results.analyzeTexts[0];
 
   // (c) Sizes: the wasm, and every file the page fetched on first open, each gzipped -9
   // (as a server compressing per file would send them).
@@ -152,17 +171,19 @@ try {
   };
 
   const s = results.sizes;
-  const a = results.analyze;
-  console.log(`## claimlens in the browser (Chromium ${results.chromium})\n`);
-  console.log('| what | figure |');
-  console.log('|---|---|');
-  console.log(`| navigation start → first rendered analysis (median of ${LOADS}) | ${results.firstAnalysisMs.median.toFixed(0)} ms |`);
-  console.log(`| analyze() on ${kB(a.bytes)} kB of fixture articles (median of ${RUNS}) | ${a.medianMs} ms: ${a.mbPerS} MB/s (${a.mibPerS} MiB/s) |`);
-  console.log(`| claimlens_bg.wasm | ${kB(s.wasmBytes)} kB, ${kB(s.wasmGzip)} kB gzipped (limit ${kB(WASM_GZ_LIMIT)}) |`);
-  console.log(`| everything the page loads (${files.length} files) | ${kB(s.pageBytes)} kB, ${kB(s.pageGzip)} kB gzipped (limit ${kB(PAGE_GZ_LIMIT)}) |`);
-  console.log('\n| file | bytes | gzip -9 |');
-  console.log('|---|---:|---:|');
-  for (const f of files) console.log(`| ${f.file} | ${f.bytes} | ${f.gzip} |`);
+  say(`## claimlens in the browser (Chromium ${results.chromium})\n`);
+  say('| what | figure |');
+  say('|---|---|');
+  say(`| navigation start → first rendered analysis (median of ${LOADS}) | ${results.firstAnalysisMs.median.toFixed(0)} ms |`);
+  for (const a of results.analyzeTexts) {
+    const what = a.file ?? 'fixture articles';
+    say(`| analyze() on ${kB(a.bytes)} kB of ${what} (median of ${RUNS}) | ${a.medianMs} ms: ${a.mbPerS} MB/s (${a.mibPerS} MiB/s) |`);
+  }
+  say(`| claimlens_bg.wasm | ${kB(s.wasmBytes)} kB, ${kB(s.wasmGzip)} kB gzipped (limit ${kB(WASM_GZ_LIMIT)}) |`);
+  say(`| everything the page loads (${files.length} files) | ${kB(s.pageBytes)} kB, ${kB(s.pageGzip)} kB gzipped (limit ${kB(PAGE_GZ_LIMIT)}) |`);
+  say('\n| file | bytes | gzip -9 |');
+  say('|---|---:|---:|');
+  for (const f of files) say(`| ${f.file} | ${f.bytes} | ${f.gzip} |`);
 
   const over = [];
   if (s.wasmGzip > WASM_GZ_LIMIT) over.push(`wasm gzip ${kB(s.wasmGzip)} kB > ${kB(WASM_GZ_LIMIT)} kB`);
@@ -176,7 +197,8 @@ try {
   mkdirSync(OUT, { recursive: true });
   if (!existsSync(path.join(OUT, '.gitignore'))) writeFileSync(path.join(OUT, '.gitignore'), '*\n');
   writeFileSync(path.join(OUT, 'bench-browser.json'), JSON.stringify(results, null, 2) + '\n');
-  console.log(`\nwrote ${path.relative(process.cwd(), path.join(OUT, 'bench-browser.json'))}`);
+  say(`\nwrote ${path.relative(process.cwd(), path.join(OUT, 'bench-browser.json'))}`);
+  if (JSON_ONLY) process.stdout.write(JSON.stringify(results, null, 2) + '\n');
 } finally {
   await browser.close();
   await server.close();
