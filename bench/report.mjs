@@ -212,7 +212,7 @@ for (const r of node?.memory ?? []) {
   p(`| ${t} in Node | ${path.basename(r.file, '.txt').replace('corpus-', '')} | ${mib(r.peakRss)} MiB | +${mib(r.peakRss - r.baselineRss)} MiB over the loaded tool (${mib(r.baselineRss)} MiB); heap after ${mib(r.heapUsed)} MiB |`);
 }
 p();
-p('Node figures: `process.resourceUsage().maxRSS` of a fresh child process per tool, before and after one run; the heap is `process.memoryUsage().heapUsed` right after it, with the result still held.');
+p('Node figures: `process.resourceUsage().maxRSS` of a fresh child process per tool, before and after one run; the heap is `process.memoryUsage().heapUsed` right after it, with the result still held. A rise of +0 means the run stayed under the peak that loading the tool had already reached.');
 p();
 p('## compare() scaling (native, criterion)');
 p();
