@@ -151,7 +151,7 @@ p(`| load average at the end of the run (1, 5, 15 min) | ${m.load.map((x) => x.t
 p();
 const busy = m.load[1] > m.cores * 0.75 || m.load[2] > m.cores * 0.75;
 if (busy) {
-  p(`> **The machine was busy during this run** (load ${m.load[1].toFixed(1)} over 5 minutes on ${m.cores} cores: other work was running). Absolute speeds are low and noisy; the ratios, taken between tools in one process minutes apart, are the more trustworthy part. Rerun \`${COMMAND}\` on a quiet machine for the absolute figures.`);
+  p(`> **The machine was busy during this run** (load ${m.load[1].toFixed(1)} over 5 minutes on ${m.cores} cores: other work was running). Absolute speeds are low and noisy; the ratios, taken between tools in one process within about a minute, are the more trustworthy part. Rerun \`${COMMAND}\` on a quiet machine for the absolute figures.`);
   p();
 }
 if (problems.length) {
@@ -243,8 +243,8 @@ if (browser?.sizes) {
 p();
 p('## How to read this');
 p();
-p('- The machine is a shared virtual machine; the same binary varies by up to about 25% from run to run. The ratios are more stable than the absolute figures because every tool in a ratio ran in the same process, on the same text, minutes apart at most.');
-p('- The JavaScript tools do much less than claimlens: retext-intensify and write-good flag words from a list, and wink-nlp here only splits sentences and tokens. claimlens also finds each claim\'s source, reporting cue, hedges and status, and scores it.');
+p('- The machine is a shared virtual machine; the same binary varies by up to about 25% from run to run. The ratios are more stable than the absolute figures because the tools in a ratio ran in the same process, on the same text, within about a minute of each other.');
+p('- The JavaScript tools do much less than claimlens: retext-intensify and write-good flag words and phrases from lists and patterns, and wink-nlp here only splits sentences and tokens. claimlens also finds each claim\'s source, reporting cue, hedges and status, and scores it.');
 p('- Sources: `benches/analyze.rs` (group `corpus`, on `bench/tmp/`), `benches/compare.rs`, `bench/node.mjs`, `bench/browser.mjs`, `bench/report.mjs`; the JavaScript tools are pinned by `bench/package-lock.json`.');
 
 mkdirSync(path.dirname(OUT), { recursive: true });
