@@ -243,7 +243,7 @@ if (browser?.sizes) {
 p();
 p('## How to read this');
 p();
-p('- The machine is a shared virtual machine; the same binary varies by up to about 25% from run to run. The ratios are more stable than the absolute figures because the tools in a ratio ran in the same process, on the same text, within about a minute of each other.');
+p('- The machine is a shared virtual machine; the same binary varies by up to about 25% from run to run, more when other work runs. The ratios from 100 KB up are steadier than the absolute figures, because the tools in a ratio ran in the same process, on the same text, within about a minute of each other. At 1 KB and 10 KB one call lasts a few milliseconds or less, and warm-up and garbage collection move the ratios a lot from run to run.');
 p('- The JavaScript tools do much less than claimlens: retext-intensify and write-good flag words and phrases from lists and patterns, and wink-nlp here only splits sentences and tokens. claimlens also finds each claim\'s source, reporting cue, hedges and status, and scores it.');
 p('- Sources: `benches/analyze.rs` (group `corpus`, on `bench/tmp/`), `benches/compare.rs`, `bench/node.mjs`, `bench/browser.mjs`, `bench/report.mjs`; the JavaScript tools are pinned by `bench/package-lock.json`.');
 
