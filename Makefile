@@ -128,6 +128,7 @@ BENCH_BUILD ?= build wasm
 CRITERION_ARGS ?= --warm-up-time 1 --measurement-time 3
 bench: $(BENCH_BUILD) browser-deps node-deps bench-deps time-tool
 	@start=$$(date +%s); mkdir -p test-output; \
+	cut -d' ' -f1-3 /proc/loadavg > test-output/bench-load-before; \
 	node bench/corpus.mjs; \
 	CLAIMLENS_BENCH_CORPUS=$(CURDIR)/bench/tmp $(CARGO) bench --bench analyze -- $(CRITERION_ARGS) '^(corpus|adversarial)/'; \
 	$(CARGO) bench --bench compare -- $(CRITERION_ARGS); \

@@ -147,11 +147,22 @@ p('|---|---|');
 p(`| CPU | ${m.cpu}, ${m.cores} cores, ${m.memGiB} GiB RAM |`);
 p(`| OS | ${m.os} |`);
 p(`| toolchains | ${m.rustc}; Node ${m.node}; Chromium ${m.chromium} (headless) |`);
+// The run itself keeps one core busy (two while Chromium runs), so the load at
+// its end says little; the 1-minute load just before it started says whether
+// other work was running. Without that record, fall back to the end figures.
+const before = (() => {
+  try {
+    return readFileSync(path.join(REPO, 'test-output', 'bench-load-before'), 'utf8').trim().split(/\s+/).map(Number);
+  } catch {
+    return null;
+  }
+})();
+if (before) p(`| load average just before the run (1, 5, 15 min) | ${before.map((x) => x.toFixed(2)).join(', ')} |`);
 p(`| load average at the end of the run (1, 5, 15 min) | ${m.load.map((x) => x.toFixed(2)).join(', ')} on ${m.cores} cores |`);
 p();
-const busy = m.load[1] > m.cores * 0.75 || m.load[2] > m.cores * 0.75;
+const busy = before ? before[0] > 1 : m.load[1] > m.cores * 0.75 || m.load[2] > m.cores * 0.75;
 if (busy) {
-  p(`> **The machine was busy during this run** (load ${m.load[1].toFixed(1)} over 5 minutes on ${m.cores} cores: other work was running). Absolute speeds are low and noisy; the ratios, taken between tools in one process within about a minute, are the more trustworthy part. Rerun \`${COMMAND}\` on a quiet machine for the absolute figures.`);
+  p(`> **The machine was busy during this run** (load ${(before ? before[0] : m.load[1]).toFixed(1)} ${before ? 'just before it started' : 'over 5 minutes'} on ${m.cores} cores: other work was running). Absolute speeds are low and noisy; the ratios, taken between tools in one process within about a minute, are the more trustworthy part. Rerun \`${COMMAND}\` on a quiet machine for the absolute figures.`);
   p();
 }
 if (problems.length) {
@@ -176,7 +187,7 @@ for (const l of labels) {
   p(`| ${l} | ${n ? f1(n.mbPerS) + nr : '—'} | ${cell(speed('claimlens', l))} | ${chromeBy[l] ? f1(chromeBy[l].mbPerS) : '—'} | ${cell(speed('retext', l))} | ${cell(speed('writegood', l))} | ${cell(speed('wink', l))} |`);
 }
 p();
-p('Native: criterion median (95% interval of the median in brackets). Node: the median of up to 7 timed samples after a warm-up, all tools in one process, size by size. Chromium: the median of 7 runs after a warm-up, in a page of the project\'s own server (`bench/browser.mjs`); not run on texts under 100 KB, where its timer is too coarse.');
+p('Native: criterion median (95% interval of the median in brackets), with mimalloc, the allocator the CLI ships with (glibc malloc is about 1.6 times slower on this workload). Node: the median of up to 7 timed samples after a warm-up, all tools in one process, size by size. Chromium: the median of 7 runs after a warm-up, in a page of the project\'s own server (`bench/browser.mjs`); not run on texts under 100 KB, where its timer is too coarse.');
 if (node?.settings) p(`\n¹ Not run: competitors are measured up to ${node.settings.competitorMax}, or skipped where one run would take over ${node.settings.maxRunS} s.`);
 p();
 p('### Side by side: how many times faster claimlens (wasm, in Node) is, same run, same text');

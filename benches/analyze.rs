@@ -3,6 +3,10 @@
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 
+// The allocator the CLI ships with (src/main.rs), so these figures are the CLI's.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn corpus(target: usize) -> String {
     corpus_from(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures"), target).expect("fixtures dir")
 }

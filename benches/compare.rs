@@ -11,6 +11,10 @@
 use claimlens::{compare, Document, Options};
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 
+// The allocator the CLI ships with (src/main.rs), so these figures are the CLI's.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// A small deterministic generator (xorshift), so every run compares the same text.
 struct Rng(u64);
 impl Rng {

@@ -14,6 +14,11 @@ use claimlens::{try_analyze, ExtraTerm, Options, Report, SentenceKind};
 use std::io::{BufRead, IsTerminal, Read, Write};
 use std::process::ExitCode;
 
+// The report is thousands of small strings; mimalloc builds and frees them
+// about 1.6 times faster than glibc's malloc (DESIGN.md, Speed).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Parser)]
 #[command(name = "claimlens", version, about = "Who backs each claim in a news article, how hedged it is, and whether it is confirmed. Measures sourcing, not truth.")]
 struct Cli {
