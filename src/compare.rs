@@ -202,13 +202,22 @@ pub fn compare_reports(docs: &[Document], reports: Vec<Report>) -> Comparison {
         rank[i] = r + 1;
     }
     let sources = merge_sources(&reports);
+    // Each document's groups with no named source, in one pass over the groups.
+    let mut unnamed: Vec<Vec<usize>> = vec![Vec::new(); reports.len()];
+    for g in claim_groups.iter().filter(|g| !g.named) {
+        for m in &g.members {
+            if unnamed[m.doc].last() != Some(&g.id) {
+                unnamed[m.doc].push(g.id);
+            }
+        }
+    }
     let documents = docs
         .iter()
         .zip(reports)
         .enumerate()
         .map(|(i, (d, report))| {
             let unique_claims = report.sentences.iter().filter(|s| s.kind == SentenceKind::Claim && !in_group.contains(&(i, s.index))).map(|s| s.index).collect();
-            let unnamed_groups = claim_groups.iter().filter(|g| !g.named && g.members.iter().any(|m| m.doc == i)).map(|g| g.id).collect();
+            let unnamed_groups = std::mem::take(&mut unnamed[i]);
             DocumentResult { id: i, name: d.name.clone(), report, rank: rank[i], unique_claims, unnamed_groups }
         })
         .collect();
@@ -429,9 +438,45 @@ fn read_claim<'s>(doc: usize, s: &'s Sentence, quals: &[(Vec<String>, QualKind)]
     (ws, figures)
 }
 
-/// The kind of a figure's qualifier.
+/// The kind of a figure's qualifier ("over" → Above), compared word by word.
 fn qual_kind(q: &str) -> QualKind {
-    qualifiers().iter().find(|(p, _)| p.join(" ") == q).map_or(QualKind::Exact, |(_, k)| *k)
+    qualifiers().iter().find(|(p, _)| q.split(' ').eq(p.iter().map(String::as_str))).map_or(QualKind::Exact, |(_, k)| *k)
+}
+
+/// Whether two documents' figures in `same` (one unit) have ranges that do
+/// not meet. One pass: the lowest upper bound and the highest lower bound, each
+/// kept from two different documents, so a document never conflicts with itself.
+fn figures_disagree(same: &[&Figure]) -> bool {
+    // (bound, doc) for the best and the best from another document
+    let mut low_hi: [Option<(f64, usize)>; 2] = [None, None]; // smallest upper bounds
+    let mut high_lo: [Option<(f64, usize)>; 2] = [None, None]; // largest lower bounds
+    fn keep(best: &mut [Option<(f64, usize)>; 2], v: f64, doc: usize, better: impl Fn(f64, f64) -> bool) {
+        match best[0] {
+            Some((b, d)) if !better(v, b) => {
+                if d != doc && best[1].is_none_or(|(c, _)| better(v, c)) {
+                    best[1] = Some((v, doc));
+                }
+            }
+            Some((b, d)) => {
+                if d != doc {
+                    best[1] = Some((b, d));
+                }
+                best[0] = Some((v, doc));
+            }
+            None => best[0] = Some((v, doc)),
+        }
+    }
+    for f in same {
+        let (lo, hi) = range(f.value, qual_kind(&f.qualifier));
+        keep(&mut low_hi, hi, f.doc, |a, b| a < b);
+        keep(&mut high_lo, lo, f.doc, |a, b| a > b);
+    }
+    let (Some((hi0, dh)), Some((lo0, dl))) = (low_hi[0], high_lo[0]) else { return false };
+    if dh != dl {
+        return hi0 < lo0;
+    }
+    // The extremes come from one document: pair each with the other's runner-up.
+    low_hi[1].is_some_and(|(hi1, _)| hi1 < lo0) || high_lo[1].is_some_and(|(lo1, _)| hi0 < lo1)
 }
 
 // ---- features and grouping --------------------------------------------------
@@ -634,14 +679,7 @@ fn build_group(claims: &[Claim], reports: &[Report], g: &mut [usize]) -> ClaimGr
     units.dedup();
     for unit in units {
         let same: Vec<&Figure> = numbers.iter().filter(|f| f.unit == unit).collect();
-        let disagree = same.iter().enumerate().any(|(i, a)| {
-            same[i + 1..].iter().any(|b| {
-                let (a0, a1) = range(a.value, qual_kind(&a.qualifier));
-                let (b0, b1) = range(b.value, qual_kind(&b.qualifier));
-                a.doc != b.doc && (a1 < b0 || b1 < a0)
-            })
-        });
-        if disagree {
+        if figures_disagree(&same) {
             conflicts.push(Conflict { unit: unit.to_string(), values: same.into_iter().cloned().collect() });
         }
     }
@@ -785,6 +823,44 @@ mod tests {
         assert!(meet((13_000.0, QualKind::Above), (13_000.0, QualKind::Above)));
         assert!(meet((200.0, QualKind::Above), (205.0, QualKind::Exact)));
         assert!(!meet((13_000.0, QualKind::Above), (20_000.0, QualKind::Near)));
+    }
+
+    /// The one-pass conflict check agrees with comparing every pair, on many
+    /// small random sets (values close together, few documents, mixed qualifiers).
+    #[test]
+    fn one_pass_conflict_check_equals_all_pairs() {
+        let quals = ["", "over", "about", "nearly", "up to"];
+        let mut x: u64 = 0x2545_F491_4F6C_DD1D;
+        let mut next = |m: u64| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x % m
+        };
+        for _ in 0..20_000 {
+            let n = 1 + next(6) as usize;
+            let figs: Vec<Figure> = (0..n)
+                .map(|_| Figure {
+                    doc: next(3) as usize,
+                    sentence: 0,
+                    value: 1000.0 + 10.0 * next(12) as f64,
+                    unit: "troop".into(),
+                    text: String::new(),
+                    qualifier: quals[next(5) as usize].into(),
+                    start: 0,
+                    end: 0,
+                })
+                .collect();
+            let same: Vec<&Figure> = figs.iter().collect();
+            let pairs = same.iter().enumerate().any(|(i, a)| {
+                same[i + 1..].iter().any(|b| {
+                    let (a0, a1) = range(a.value, qual_kind(&a.qualifier));
+                    let (b0, b1) = range(b.value, qual_kind(&b.qualifier));
+                    a.doc != b.doc && (a1 < b0 || b1 < a0)
+                })
+            });
+            assert_eq!(figures_disagree(&same), pairs, "{:?}", figs.iter().map(|f| (f.doc, f.value, &f.qualifier)).collect::<Vec<_>>());
+        }
     }
 
     #[test]
