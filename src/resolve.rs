@@ -433,10 +433,15 @@ impl Resolver {
     /// person. News introduces people by their full names, so a bare "Apple
     /// said", "Pfizer said" or "Hamas said" is a body that speaks; "Shin said"
     /// after "Shin Wonsik" has already joined the full name.
+    ///
+    /// A capitalised plural of people ("Farmers said", "Parents say", at the
+    /// start of a sentence) is no name at all: an unnamed group, so vague.
     pub fn settle_lone_names(&mut self) {
+        const PEOPLE_PLURALS: [&str; 8] = ["ers", "ists", "ians", "ents", "ants", "ors", "ives", "ees"];
         for e in self.entities.iter_mut() {
             if e.kind == AttributionKind::NamedPerson && e.words.len() == 1 && e.title.is_none() && e.role.is_none() && e.gender.is_none() {
-                e.kind = AttributionKind::NamedOrganization;
+                let people = PEOPLE_PLURALS.iter().any(|x| e.words[0].len() > x.len() + 2 && e.words[0].ends_with(x));
+                e.kind = if people { AttributionKind::Vague } else { AttributionKind::NamedOrganization };
             }
         }
     }
@@ -518,6 +523,9 @@ mod tests {
         assert_eq!(kinds("Mr. Okafor said the vote was fair.")[0].1, AttributionKind::NamedPerson);
         assert_eq!(kinds("Okafor, the coach, said the team was tired.")[0].1, AttributionKind::NamedPerson);
         assert_eq!(kinds("Okafor said the team was tired. He said rest would help.")[0].1, AttributionKind::NamedPerson);
+        // A capitalised plural of people opening a sentence is an unnamed group.
+        assert_eq!(kinds("Farmers said the rain came too late.")[0].1, AttributionKind::Vague);
+        assert_eq!(kinds("Parents say the school is closing.")[0].1, AttributionKind::Vague);
     }
 
     #[test]

@@ -721,6 +721,17 @@ mod tests {
         assert_eq!(primary("Pollution rose, people familiar with the matter said."), Some((UnnamedOfficial, "people familiar with the matter".into())));
     }
 
+    /// Regression: ordinary people, royal households and base-form verbs ("warn",
+    /// "note", "admit", "predict") named no source.
+    #[test]
+    fn regression_more_sources_and_reporting_verbs() {
+        assert_eq!(primary("“We had no warning,” one resident told the newspaper."), Some((Vague, "resident".into())));
+        assert_eq!(primary("Experts warn that the drought could worsen."), Some((Vague, "Experts".into())));
+        assert_eq!(primary("Economists predict that prices will fall."), Some((Vague, "Economists".into())));
+        assert_eq!(primary("A statement from the palace said the king was resting."), Some((UnnamedOfficial, "the palace".into())));
+        assert_eq!(primary("The campaign said the ad would run."), Some((UnnamedOfficial, "The campaign".into())));
+    }
+
     /// Regression: "according to two U.S. officials" ended the phrase at "U.S.".
     #[test]
     fn regression_abbreviation_inside_a_source_after_according_to() {
