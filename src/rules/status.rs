@@ -172,6 +172,8 @@ mod tests {
         assert_eq!(label("The agency would not say how many staff were let go."), Unconfirmed);
         assert_eq!(label("It is not clear how many people were inside."), Unconfirmed);
         assert_eq!(label("The cause of the fire is not yet known."), Unconfirmed);
+        assert_eq!(label("The government has yet to respond."), Unconfirmed);
+        assert_eq!(label("Allegations of fraud have not been proven."), Unconfirmed);
     }
 
     #[test]
