@@ -15,8 +15,8 @@ import { Analyser } from './js/analyser.js';
 import { renderReport } from './js/render.js';
 import { renderSummary, resetSummary } from './js/summary.js';
 import { setupClaims } from './js/claims.js';
-import { applyFilter } from './js/filter.js';
-import { EXPORTS, download } from './js/export.js';
+import { setupFilter } from './js/filter.js';
+import { setupExports } from './js/export.js';
 import { setupContrast } from './js/prefs.js';
 import { el } from './js/dom.js';
 import { count } from './js/words.js';
@@ -265,23 +265,10 @@ const card = setupClaims({
   },
 });
 
-// ---- filter and exports ------------------------------------------------------------
+// ---- filter and exports (filter.js, export.js) -----------------------------------
 
-function updateFilter() {
-  rendered.dataset.filter = filterSelect.value;
-  const { shown, total } = applyFilter(rendered, report, filterSelect.value);
-  $('filter-count').textContent = report ? `Showing ${shown} of ${count(total, 'sentence')}` : '';
-}
-filterSelect.addEventListener('change', updateFilter);
-
-function setExports(enabled) {
-  for (const id of Object.keys(EXPORTS)) $(`export-${id}`).disabled = !enabled;
-}
-for (const [id, spec] of Object.entries(EXPORTS)) {
-  $(`export-${id}`).addEventListener('click', () => {
-    if (report) download(spec.file, spec.make(report), spec.type);
-  });
-}
+const updateFilter = setupFilter({ select: filterSelect, rendered, countLine: $('filter-count'), getReport: () => report, count });
+const setExports = setupExports($, () => report);
 
 // ---- requests: toolbar button, context menu, the panel's own buttons ----------------
 

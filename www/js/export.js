@@ -95,3 +95,19 @@ export const EXPORTS = {
   csv: { file: 'claimlens-report.csv', type: 'text/csv;charset=utf-8', make: toCSV },
   md: { file: 'claimlens-report.md', type: 'text/markdown;charset=utf-8', make: toMarkdown },
 };
+
+/**
+ * Wires the export buttons (#export-json, #export-csv, #export-md) to the
+ * report on show. Returns setEnabled(bool). Shared by the page and the panel.
+ */
+export function setupExports(byId, getReport) {
+  for (const [id, spec] of Object.entries(EXPORTS)) {
+    byId(`export-${id}`).addEventListener('click', () => {
+      const report = getReport();
+      if (report) download(spec.file, spec.make(report), spec.type);
+    });
+  }
+  return (enabled) => {
+    for (const id of Object.keys(EXPORTS)) byId(`export-${id}`).disabled = !enabled;
+  };
+}

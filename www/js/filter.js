@@ -28,3 +28,19 @@ export function applyFilter(container, report, name) {
   }
   return { shown, total: sentences.length };
 }
+
+/**
+ * Wires the filter menu (select#filter) to the rendered sentences and the
+ * count line (#filter-count). Returns update(), to call after a new report.
+ * Shared by the page and the extension panel.
+ */
+export function setupFilter({ select, rendered, countLine, getReport, count }) {
+  const update = () => {
+    const report = getReport();
+    rendered.dataset.filter = select.value;
+    const { shown, total } = applyFilter(rendered, report, select.value);
+    countLine.textContent = report ? `Showing ${shown} of ${count(total, 'sentence')}` : '';
+  };
+  select.addEventListener('change', update);
+  return update;
+}

@@ -7,8 +7,8 @@ import { Analyser } from './analyser.js';
 import { renderReport } from './render.js';
 import { renderSummary, resetSummary } from './summary.js';
 import { setupClaims } from './claims.js';
-import { applyFilter } from './filter.js';
-import { EXPORTS, download } from './export.js';
+import { setupFilter } from './filter.js';
+import { setupExports } from './export.js';
 import { setupInput } from './input.js';
 import { setupContrast } from './prefs.js';
 import { loadSamples, loadSampleText } from './samples.js';
@@ -187,25 +187,10 @@ async function firstOpen() {
 
 const card = setupClaims({ rendered, cardRoot: $('card'), getReport: () => report });
 
-// ---- filter ----------------------------------------------------------------
+// ---- filter and exports (filter.js, export.js) -----------------------------------
 
-function updateFilter() {
-  rendered.dataset.filter = filterSelect.value;
-  const { shown, total } = applyFilter(rendered, report, filterSelect.value);
-  $('filter-count').textContent = report ? `Showing ${shown} of ${count(total, 'sentence')}` : '';
-}
-filterSelect.addEventListener('change', updateFilter);
-
-// ---- exports ---------------------------------------------------------------
-
-function setExports(enabled) {
-  for (const id of Object.keys(EXPORTS)) $(`export-${id}`).disabled = !enabled;
-}
-for (const [id, spec] of Object.entries(EXPORTS)) {
-  $(`export-${id}`).addEventListener('click', () => {
-    if (report) download(spec.file, spec.make(report), spec.type);
-  });
-}
+const updateFilter = setupFilter({ select: filterSelect, rendered, countLine: $('filter-count'), getReport: () => report, count });
+const setExports = setupExports($, () => report);
 
 // ---- start -----------------------------------------------------------------
 
