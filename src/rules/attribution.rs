@@ -54,7 +54,7 @@ const SKIP_LEFT: &Words = &Words::new(&[
     "then", "again", "once", "further", "later", "earlier", "previously", "recently", "repeatedly", "publicly",
     "privately", "separately", "subsequently", "initially", "first", "last", "already", "often", "had", "been",
     "reportedly", "allegedly", "purportedly", "supposedly", "apparently", "openly", "explicitly", "directly",
-    "officially", "however", "now", "even", "still", "both", "all",
+    "officially", "however", "now", "even", "still", "both", "all", "long", "since", "always",
 ]);
 /// Speech verbs that can come before their subject: "…,” said Ms. Quinn".
 /// Others keep subject-verb order: in "Carvalho, 27, denied the allegations"
@@ -730,6 +730,14 @@ mod tests {
         assert_eq!(primary("Economists predict that prices will fall."), Some((Vague, "Economists".into())));
         assert_eq!(primary("A statement from the palace said the king was resting."), Some((UnnamedOfficial, "the palace".into())));
         assert_eq!(primary("The campaign said the ad would run."), Some((UnnamedOfficial, "The campaign".into())));
+    }
+
+    /// Regression: "Critics have long argued" (an adverb without -ly) and "The
+    /// opposition accused" named no source.
+    #[test]
+    fn regression_long_argued_and_the_opposition() {
+        assert_eq!(primary("Critics have long argued that the tax is unfair."), Some((Vague, "Critics".into())));
+        assert_eq!(primary("The opposition accused the government of rigging the vote."), Some((UnnamedOfficial, "The opposition".into())));
     }
 
     /// Regression: "according to two U.S. officials" ended the phrase at "U.S.".
