@@ -236,7 +236,7 @@ fn choose(doc: &Doc, s: &Sent, a: usize, b: usize, cue: usize) -> Option<AttrHit
             }
             continue;
         }
-        if doc.is_lower_word(c) && doc.is_one_of(c, PREPS) && c > a && !(names::is_org_head(doc, c - 1) && doc.is_cap(c + 1) && doc.is_one_of(c, &["of", "for", "on"])) {
+        if doc.is_lower_word(c) && doc.is_one_of(c, PREPS) && c > a && !(names::is_org_head(doc, c - 1) && doc.is_cap(c + 1) && !doc.is_one_of(c + 1, names::CALENDAR) && doc.is_one_of(c, &["of", "for", "on"])) {
             break;
         }
         if doc.is(c, "such") && doc.is(c + 1, "as") {
@@ -738,6 +738,20 @@ mod tests {
     fn regression_long_argued_and_the_opposition() {
         assert_eq!(primary("Critics have long argued that the tax is unfair."), Some((Vague, "Critics".into())));
         assert_eq!(primary("The opposition accused the government of rigging the vote."), Some((UnnamedOfficial, "The opposition".into())));
+    }
+
+    /// Regression: "released by the Labor Department on Friday" kept "on Friday"
+    /// in the source, as if it were part of the name ("Department of …").
+    #[test]
+    fn regression_a_day_after_an_organisation_is_not_part_of_its_name() {
+        assert_eq!(primary("The data, released by the Labor Department on Friday, showed a fall."), Some((NamedOrganization, "Labor Department".into())));
+    }
+
+    /// Regression: "Judge Ellen Park" was a place ("… Park") speaking as an organisation.
+    #[test]
+    fn regression_a_title_makes_a_place_headed_name_a_person() {
+        assert_eq!(primary("Judge Ellen Park said there was no evidence."), Some((NamedPerson, "Ellen Park".into())));
+        assert_eq!(primary("“There is no evidence,” said Judge Ellen Park."), Some((NamedPerson, "Ellen Park".into())));
     }
 
     /// Regression: "according to two U.S. officials" ended the phrase at "U.S.".

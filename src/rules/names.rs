@@ -28,7 +28,7 @@ pub struct Name {
     pub r0: usize,
 }
 
-const CALENDAR: &Words = &Words::new(&[
+pub const CALENDAR: &Words = &Words::new(&[
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
     "april", "may", "june", "july", "august", "september", "october", "november", "december", "today", "yesterday",
 ]);
@@ -213,7 +213,8 @@ pub fn classify(doc: &Doc, t0: usize, t1: usize) -> Option<Name> {
         NameKind::Org
     } else if (a..last).any(|t| is_org_head(doc, t) && doc.is_one_of(t + 1, &["of", "for", "on"])) {
         NameKind::Org
-    } else if last > a && doc.is_one_of(last, PLACE_HEADS) {
+    } else if last > a && doc.is_one_of(last, PLACE_HEADS) && !(t0..a).any(|t| role_class(doc, t).is_some()) {
+        // "Downing Street", "Gorky Park"; but a title makes it a person: "Judge Ellen Park"
         NameKind::Place
     } else if (a..t1).any(|t| org_word(doc, t) == Some(OrgClass::Known)) {
         NameKind::Org
