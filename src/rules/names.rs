@@ -277,12 +277,11 @@ pub fn lexicon_word(doc: &Doc, t: usize) -> bool {
     if is_org_head(doc, t) && t > 0 && doc.is_cap(t - 1) {
         return false;
     }
-    // "… States" in "United States": a word inside a longer place or
-    // organisation name is part of that name, not a cue
-    if doc.covering(t, t.saturating_sub(4), |c| matches!(c, Class::Place(_) | Class::Org(_))).is_some_and(|h| h.t1 - h.t0 > 1) {
-        return false;
-    }
     doc.hits_at(t).iter().any(|h| h.t1 == t + 1 && matches!(doc.class(h), Class::SourceNoun(_) | Class::Report(_) | Class::Hedge(..)))
+        // "… States" in "United States": a word inside a longer place or
+        // organisation name is part of that name, not a cue (checked only for
+        // the few words that are cues, as it scans the hits around `t`)
+        && !doc.covering(t, t.saturating_sub(4), |c| matches!(c, Class::Place(_) | Class::Org(_))).is_some_and(|h| h.t1 - h.t0 > 1)
 }
 
 #[cfg(test)]

@@ -19,6 +19,11 @@ export function csvField(value) {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
+/** Rows of fields as RFC 4180 CSV: each field through csvField, CRLF line ends. */
+export function csvRows(rows) {
+  return `${rows.map((r) => r.map(csvField).join(',')).join('\r\n')}\r\n`;
+}
+
 export function toCSV(report) {
   const rows = [CSV_HEADER];
   for (const s of claimsOf(report)) {
@@ -37,7 +42,7 @@ export function toCSV(report) {
       (s.reasons ?? []).join(' | '),
     ]);
   }
-  return `${rows.map((r) => r.map(csvField).join(',')).join('\r\n')}\r\n`;
+  return csvRows(rows);
 }
 
 /** Escapes text for a Markdown table cell or list item. */

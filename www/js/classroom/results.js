@@ -1,9 +1,9 @@
 // results.js: a student's checked exercise as files for the teacher. JSON (the
 // exercise's title and id, the agreement, every item with the student's answer,
 // the engine's, the reasons and the student's disagreement note, and the guided
-// answers) and CSV (one row per item, through export.js's formula-guarded csvField).
+// answers) and CSV (one row per item, through export.js's formula-guarded csvRows).
 
-import { csvField } from '../export.js';
+import { csvRows } from '../export.js';
 
 export function resultsJSON({ exercise, id, result, questions }) {
   const out = {
@@ -27,5 +27,5 @@ export function resultsCSV({ result }) {
   for (const i of result?.items ?? []) {
     rows.push([i.outlet ?? '', i.sentence ?? '', i.field, i.text ?? '', i.student ?? '', i.engine ?? '', i.match ? 'yes' : 'no', i.note ?? '', i.why ?? '']);
   }
-  return `${rows.map((r) => r.map(csvField).join(',')).join('\r\n')}\r\n`;
+  return csvRows(rows);
 }

@@ -3,7 +3,7 @@
 // quoting and formula guard as the report's CSV) and Markdown (ranking, matrix,
 // conflicts, sources).
 
-import { csvField, mdCell } from '../export.js';
+import { csvRows, mdCell } from '../export.js';
 import { kindWord } from '../words.js';
 import { statusMark, statusText, outletNames, cellOf, conflictLines, shorten } from './labels.js';
 import { unnamedClaims } from './render.js';
@@ -33,7 +33,7 @@ export function toCSV(cmp) {
       ]);
     });
   }
-  return `${rows.map((r) => r.map(csvField).join(',')).join('\r\n')}\r\n`;
+  return csvRows(rows);
 }
 
 export function toMarkdown(cmp) {
