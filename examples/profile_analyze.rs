@@ -1,5 +1,9 @@
 //! Runs `analyze` on a file many times, for a profiler: `cargo build --release
 //! --example profile_analyze && perf record target/release/examples/profile_analyze FILE`.
+// The CLI's allocator, so the profile is the CLI's.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     let path = std::env::args().nth(1).expect("usage: profile_analyze FILE [TIMES]");
     let times: usize = std::env::args().nth(2).and_then(|n| n.parse().ok()).unwrap_or(5);

@@ -25,7 +25,8 @@ use crate::report::{AttributionKind, Report, Sentence, SentenceKind, StatusLabel
 use crate::resolve::{name_key, norm_word};
 use crate::{try_analyze, Error, Options};
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 /// A claim joins a group when its similarity to a member is at least this.
@@ -168,7 +169,7 @@ pub fn compare_reports(docs: &[Document], reports: Vec<Report>) -> Comparison {
         for s in r.sentences.iter().filter(|s| s.kind == SentenceKind::Claim) {
             let (ws, figures) = read_claim(d, s, quals);
             // who said it is not what was said: drop the words of sources, roles and cues
-            let mut sourcing: HashSet<String> = HashSet::new();
+            let mut sourcing: HashSet<String> = HashSet::default();
             for a in &s.attributions {
                 let spans = [a.source.as_ref().map(|x| x.text.as_str()), a.cue.as_ref().map(|x| x.text.as_str()), a.role.as_deref()];
                 for t in spans.into_iter().flatten() {
@@ -525,7 +526,7 @@ fn features(words: &[Word<'_>], figures: &[Figure]) -> Vec<(u32, f64)> {
 
 thread_local! {
     /// Feature string → id, for one comparison (cleared when one starts).
-    static FEATURE_NAMES: std::cell::RefCell<HashMap<String, u32>> = std::cell::RefCell::new(HashMap::new());
+    static FEATURE_NAMES: std::cell::RefCell<HashMap<String, u32>> = std::cell::RefCell::new(HashMap::default());
 }
 
 /// How much of the smaller claim the other one covers: the idf² weight of
@@ -562,7 +563,7 @@ fn similarity(a: &[(u32, f64)], b: &[(u32, f64)]) -> f64 {
 /// candidate group or starts one.
 fn group_claims(claims: &mut [Claim]) -> Vec<Vec<usize>> {
     // idf over claims
-    let mut df: HashMap<u32, u32> = HashMap::new();
+    let mut df: HashMap<u32, u32> = HashMap::default();
     for c in claims.iter() {
         for f in &c.feats {
             *df.entry(f.0).or_insert(0) += 1;
@@ -576,9 +577,9 @@ fn group_claims(claims: &mut [Claim]) -> Vec<Vec<usize>> {
     }
 
     let mut groups: Vec<Vec<usize>> = Vec::new();
-    let mut postings: HashMap<u32, Vec<u32>> = HashMap::new();
+    let mut postings: HashMap<u32, Vec<u32>> = HashMap::default();
     let mut group_feats: Vec<HashSet<u32>> = Vec::new();
-    let mut score: HashMap<u32, f64> = HashMap::new();
+    let mut score: HashMap<u32, f64> = HashMap::default();
     for ci in 0..claims.len() {
         score.clear();
         for &(f, w) in &claims[ci].feats {
@@ -603,7 +604,7 @@ fn group_claims(claims: &mut [Claim]) -> Vec<Vec<usize>> {
             Some((g, _)) => g as usize,
             None => {
                 groups.push(Vec::new());
-                group_feats.push(HashSet::new());
+                group_feats.push(HashSet::default());
                 groups.len() - 1
             }
         };
@@ -712,7 +713,7 @@ fn merge_sources(reports: &[Report]) -> Vec<CrossSource> {
         word_keys: HashSet<String>,
     }
     let mut ents: Vec<Ent> = Vec::new();
-    let mut by_key: HashMap<(bool, String), usize> = HashMap::new();
+    let mut by_key: HashMap<(bool, String), usize> = HashMap::default();
     let named = |k: AttributionKind| matches!(k, AttributionKind::NamedPerson | AttributionKind::NamedOrganization);
     // Full names first, then one-word names, so "Mr. Shin" finds "Shin Wonsik"
     // whichever document names him in full.
@@ -743,8 +744,8 @@ fn merge_sources(reports: &[Report]) -> Vec<CrossSource> {
             None => {
                 ents.push(Ent {
                     src: CrossSource { id: ents.len(), name: s.name.clone(), aliases: Vec::new(), kind: s.kind, role: None, documents: 0, mentions: Vec::new() },
-                    keys: HashSet::new(),
-                    word_keys: HashSet::new(),
+                    keys: HashSet::default(),
+                    word_keys: HashSet::default(),
                 });
                 ents.len() - 1
             }

@@ -11,7 +11,7 @@ use crate::token::Token;
 use aho_corasick::automaton::Automaton;
 use aho_corasick::dfa::DFA;
 use aho_corasick::{Anchored, MatchKind, StartKind};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
 /// Which data file an entry came from, with the entry's parsed class.
@@ -124,7 +124,7 @@ pub struct Lexicon {
     furniture_heads: Vec<String>,
     /// One-word roles, organisation words and places: words that continue a
     /// name after an abbreviation ("U.S. Army", "U.S. President").
-    pub name_words: std::collections::HashSet<String>,
+    pub name_words: rustc_hash::FxHashSet<String>,
 }
 
 pub const HEDGES: &str = include_str!("../data/hedges.txt");
@@ -330,7 +330,7 @@ impl Lexicon {
         entries.retain(|e| !disabled.contains(&e.phrase));
 
         // One pattern per distinct phrase (and its curly-apostrophe variant).
-        let mut index: HashMap<String, usize> = HashMap::new();
+        let mut index: HashMap<String, usize> = HashMap::default();
         let mut patterns: Vec<String> = Vec::new();
         let mut pattern_entries: Vec<Vec<u32>> = Vec::new();
         for (i, e) in entries.iter().enumerate() {
@@ -348,7 +348,7 @@ impl Lexicon {
             }
         }
 
-        let mut abbreviations = HashMap::new();
+        let mut abbreviations = HashMap::default();
         for line in ABBREVIATIONS.lines() {
             if let Some(f) = fields(line) {
                 let c = if f.get(1).copied() == Some("title") { AbbrevClass::Title } else { AbbrevClass::Other };
@@ -459,7 +459,7 @@ pub struct LexMatch {
 /// The built-in lexicons' phrase equal to `s`, if any, borrowed from the
 /// lexicons themselves (they live as long as the program).
 pub fn builtin_phrase(s: &str) -> Option<&'static str> {
-    static PHRASES: OnceLock<std::collections::HashSet<&'static str>> = OnceLock::new();
+    static PHRASES: OnceLock<rustc_hash::FxHashSet<&'static str>> = OnceLock::new();
     let set = PHRASES.get_or_init(|| Lexicon::default_ref().entries.iter().map(|e| e.phrase.as_str()).collect());
     set.get(s).copied()
 }

@@ -24,6 +24,7 @@ pub mod rules;
 pub mod score;
 pub mod segment;
 pub mod span;
+pub mod tape;
 pub mod token;
 pub mod utf16;
 #[cfg(target_arch = "wasm32")]

@@ -16,7 +16,7 @@ use crate::lexicon::{Class, RoleClass};
 use crate::report::AttributionKind;
 use crate::rules::attribution::AttrHit;
 use crate::rules::names::{self, NameKind};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Gender {
@@ -134,7 +134,7 @@ fn role_head(role: &str) -> String {
 
 impl Resolver {
     pub fn new() -> Resolver {
-        Resolver { entities: Vec::new(), by_key: HashMap::new(), by_word: HashMap::new(), by_surface: HashMap::new(), by_run: HashMap::new(), by_phrase: HashMap::new() }
+        Resolver { entities: Vec::new(), by_key: HashMap::default(), by_word: HashMap::default(), by_surface: HashMap::default(), by_run: HashMap::default(), by_phrase: HashMap::default() }
     }
 
     fn person(&mut self, doc: &Doc, t0: usize, t1: usize, role: Option<(usize, usize)>, sent: usize) -> usize {

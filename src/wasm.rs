@@ -34,10 +34,19 @@ fn start() {
 pub fn analyze(text: &str, options: JsValue) -> Result<JsValue, JsError> {
     let options = read_options(options)?;
     let report = try_analyze(text, &options).map_err(|e| JsError::new(&e.to_string()))?;
-    // json_compatible: maps become plain objects and None becomes null, as in JSON.
-    report
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| JsError::new(&format!("could not build the report: {e}")))
+    to_js(&report, "report")
+}
+
+#[wasm_bindgen(module = "/src/tape.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = readTape)]
+    fn read_tape(tape: &[f64], strings: &str, lens: &[u32]) -> JsValue;
+}
+
+/// A value as plain, JSON-compatible JS objects, through the tape (src/tape.rs, src/tape.js).
+fn to_js<T: Serialize>(value: &T, what: &str) -> Result<JsValue, JsError> {
+    let t = crate::tape::Tape::encode(value).map_err(|e| JsError::new(&format!("could not build the {what}: {e}")))?;
+    Ok(read_tape(&t.ops, &t.strings, &t.lens))
 }
 
 /// Compare several articles on one story: `docs` is an array of
@@ -48,8 +57,7 @@ pub fn compare(docs: JsValue, options: JsValue) -> Result<JsValue, JsError> {
     let docs: Vec<Document> = serde_wasm_bindgen::from_value(docs).map_err(|e| JsError::new(&format!("compare wants an array of {{name, text}}: {e}")))?;
     let options = read_options(options)?;
     let cmp = crate::compare(&docs, &options).map_err(|e| JsError::new(&e.to_string()))?;
-    cmp.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| JsError::new(&format!("could not build the comparison: {e}")))
+    to_js(&cmp, "comparison")
 }
 
 fn read_options(options: JsValue) -> Result<Options, JsError> {

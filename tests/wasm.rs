@@ -147,3 +147,39 @@ fn compare_needs_two_documents() {
     let msg: String = err.dyn_into::<js_sys::Error>().unwrap().message().into();
     assert!(msg.contains("at least two"), "{msg}");
 }
+
+/// The report crosses through the tape (src/tape.rs, src/tape.js), not one
+/// serde-wasm-bindgen call per field. The objects must be exactly the ones
+/// serde-wasm-bindgen's `json_compatible()` serializer makes: the same JSON
+/// text, key order included, for every fixture, for odd input, and for compare.
+#[wasm_bindgen_test]
+fn the_tape_builds_what_serde_wasm_bindgen_builds() {
+    fn reference<T: serde::Serialize>(v: &T) -> String {
+        JSON::stringify(&v.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).unwrap()).unwrap().into()
+    }
+    let texts = [
+        include_str!("fixtures/01_water_lead.txt"),
+        include_str!("fixtures/02_freight_merger.txt"),
+        include_str!("fixtures/03_runner_doping.txt"),
+        include_str!("fixtures/04_wildfire_crlf.txt"),
+        include_str!("fixtures/05_sleep_study.txt"),
+        include_str!("fixtures/06_river_summit.txt"),
+        include_str!("fixtures/07_council_race_noblank.txt"),
+        include_str!("fixtures/08_opinion_fare_free.txt"),
+        "",
+        "\u{0}\u{FFFD} <p>x</p></p></div> Ülkü 😀 said “it may” \r\n\r\n مسؤولون قالوا",
+    ];
+    for text in texts {
+        let native = claimlens::analyze(text, &claimlens::Options::default());
+        let via_tape: String = JSON::stringify(&analyze(text, JsValue::UNDEFINED).unwrap()).unwrap().into();
+        assert_eq!(via_tape, reference(&native), "tape and serde-wasm-bindgen differ on {:?}", &text[..text.len().min(40)]);
+    }
+    let docs = [
+        claimlens::Document { name: "A".into(), text: texts[0].into() },
+        claimlens::Document { name: "B".into(), text: texts[1].into() },
+    ];
+    let cmp = claimlens::compare(&docs, &claimlens::Options::default()).unwrap();
+    let js_docs = serde_wasm_bindgen::to_value(&docs).unwrap();
+    let via_tape: String = JSON::stringify(&compare(js_docs, JsValue::UNDEFINED).unwrap()).unwrap().into();
+    assert_eq!(via_tape, reference(&cmp));
+}

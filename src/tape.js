@@ -1,0 +1,48 @@
+// tape.js: reads the tape that src/tape.rs writes into plain JS objects, on the
+// JS side of the wasm boundary (one pass, no call back into wasm). The layout
+// is documented at the top of src/tape.rs. wasm-bindgen copies this file into
+// www/pkg/snippets/ and src/wasm.rs calls readTape() with a view of the tape.
+//
+// tape:    Float64Array, ops and their numbers
+// strings: every string of the value, one after another
+// lens:    Uint32Array, each string's length in UTF-16 code units
+
+export function readTape(tape, strings, lens) {
+  const strs = new Array(lens.length);
+  for (let k = 0, off = 0; k < lens.length; k++) {
+    const end = off + lens[k];
+    strs[k] = strings.slice(off, end);
+    off = end;
+  }
+  let i = 0;
+  function value() {
+    switch (tape[i++]) {
+      case 0: return null;
+      case 1: return false;
+      case 2: return true;
+      case 3: return tape[i++];
+      case 4: return strs[tape[i++]];
+      case 5: {
+        const n = tape[i++];
+        const a = [];
+        for (let k = 0; k < n; k++) a.push(value());
+        return a;
+      }
+      case 6: {
+        const n = tape[i++];
+        const o = {};
+        for (let k = 0; k < n; k++) {
+          const key = strs[tape[i++]];
+          // an own property, as JSON.parse makes it, even for "__proto__"
+          if (key === '__proto__') Object.defineProperty(o, key, { value: value(), enumerable: true, writable: true, configurable: true });
+          else o[key] = value();
+        }
+        return o;
+      }
+      default: throw new Error(`claimlens: bad tape op at ${i - 1}`);
+    }
+  }
+  const v = value();
+  if (i !== tape.length) throw new Error('claimlens: the tape holds more than one value');
+  return v;
+}

@@ -1,0 +1,675 @@
+//! The tape: how a report crosses the wasm boundary quickly.
+//!
+//! A serde `Serializer` that writes any `Serialize` value as one flat list of
+//! numbers (the tape) plus one string buffer. `src/tape.js` reads it back into
+//! plain JS objects, in one pass, on the JS side of the boundary. The objects
+//! are JSON-compatible exactly as serde-wasm-bindgen's `json_compatible()`
+//! serializer makes them (and as `JSON.parse` of the CLI's output would):
+//! structs and maps are plain objects with fields in declaration order,
+//! `None` and `()` are `null`, unit enum variants are their name as a string,
+//! other variants are `{ "Variant": value }`, numbers are numbers.
+//!
+//! Why not serde-wasm-bindgen for the report: it makes one JS call per field
+//! (about 260,000 for a 1 MB article), and it decodes every string on its own.
+//! Measured on 1 MB (DESIGN.md, Speed): 62 ms of a 127 ms `analyze()` was
+//! building the objects; with the tape, about 10 ms. `tests/wasm.rs` checks
+//! that the objects equal serde-wasm-bindgen's, byte for byte as JSON, on
+//! every fixture.
+//!
+//! Layout (every entry an f64; counts and indexes are whole numbers):
+//!
+//! | op | then | value |
+//! |----|------|-------|
+//! | 0  |      | `null` |
+//! | 1, 2 |    | `false`, `true` |
+//! | 3  | x    | the number x |
+//! | 4  | k    | string k |
+//! | 5  | n, then n values | an array |
+//! | 6  | n, then n × (key string k, value) | an object |
+//!
+//! String k is the k-th piece of `strings`, whose lengths in UTF-16 code
+//! units are `lens`. A `&'static str` (field names, unit variants, the
+//! engine's fixed texts and lexicon phrases) is stored once and reused.
+
+use serde::ser::{self, Serialize};
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+pub const NULL: f64 = 0.0;
+pub const FALSE: f64 = 1.0;
+pub const TRUE: f64 = 2.0;
+pub const NUM: f64 = 3.0;
+pub const STR: f64 = 4.0;
+pub const ARR: f64 = 5.0;
+pub const OBJ: f64 = 6.0;
+
+/// A value written as a tape.
+#[derive(Debug, Default)]
+pub struct Tape {
+    pub ops: Vec<f64>,
+    /// Every string, one after another.
+    pub strings: String,
+    /// The length of each string of `strings`, in UTF-16 code units.
+    pub lens: Vec<u32>,
+    /// `&'static str` already stored: (address, length) → string index.
+    statics: HashMap<(usize, usize), u32, BuildHasherDefault<AddrHasher>>,
+    /// Short strings already stored: content hash → string index. A report
+    /// repeats its reasons, roles and names many times (326 distinct reasons
+    /// among 25,000 in 1 MB of news), and JS then holds each one once.
+    shorts: HashMap<u64, u32, BuildHasherDefault<AddrHasher>>,
+    /// The byte offset in `strings` where each string starts.
+    offs: Vec<u32>,
+    /// A direct-mapped cache in front of `statics`: field names come by the
+    /// hundred thousand, and are a few dozen distinct ones.
+    recent: Vec<(usize, usize, u32)>,
+}
+
+/// Strings up to this many bytes are stored once per distinct content.
+const SHORT: usize = 160;
+
+/// A fast hash of a short string's bytes, eight at a time.
+fn content_hash(s: &str) -> u64 {
+    let mut h = AddrHasher(s.len() as u64);
+    let mut chunks = s.as_bytes().chunks_exact(8);
+    for c in &mut chunks {
+        h.write_u64(u64::from_le_bytes(c.try_into().unwrap_or_default()));
+    }
+    let mut last = [0u8; 8];
+    last[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
+    h.write_u64(u64::from_le_bytes(last));
+    h.0
+}
+
+/// A hasher for the (address, length) keys of `Tape::statics`: one multiply.
+#[derive(Default)]
+struct AddrHasher(u64);
+
+impl Hasher for AddrHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(b as u64);
+        }
+    }
+    fn write_usize(&mut self, n: usize) {
+        self.write_u64(n as u64);
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+}
+
+/// Why a value could not be written (a map key that is not a string or a number).
+#[derive(Debug)]
+pub struct Error(String);
+
+impl std::fmt::Display for Error {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for Error {}
+
+impl ser::Error for Error {
+    fn custom<T: std::fmt::Display>(msg: T) -> Self {
+        Error(msg.to_string())
+    }
+}
+
+impl Tape {
+    /// Write `value` as a tape.
+    pub fn encode<T: Serialize + ?Sized>(value: &T) -> Result<Tape, Error> {
+        let mut t = Tape { ops: Vec::with_capacity(1024), ..Tape::default() };
+        value.serialize(&mut t)?;
+        Ok(t)
+    }
+
+    /// Store a string (once, if it is short); returns its index.
+    fn string(&mut self, s: &str) -> u32 {
+        if s.len() > SHORT {
+            return self.push_string(s);
+        }
+        let h = content_hash(s);
+        if let Some(&i) = self.shorts.get(&h) {
+            let at = self.offs[i as usize] as usize;
+            if self.strings.get(at..at + s.len()) == Some(s) {
+                return i;
+            }
+            // a hash collision: store this one again, unshared
+            return self.push_string(s);
+        }
+        let i = self.push_string(s);
+        self.shorts.insert(h, i);
+        i
+    }
+
+    /// Append a string; returns its index.
+    fn push_string(&mut self, s: &str) -> u32 {
+        self.offs.push(self.strings.len() as u32);
+        self.strings.push_str(s);
+        let units = if s.is_ascii() { s.len() } else { s.chars().map(char::len_utf16).sum() };
+        self.lens.push(units as u32);
+        self.lens.len() as u32 - 1
+    }
+
+    /// Store a `&'static str` once; returns its index.
+    fn static_string(&mut self, s: &'static str) -> u32 {
+        let key = (s.as_ptr() as usize, s.len());
+        let slot = (key.0 ^ (key.0 >> 7) ^ key.1) & 255;
+        if let Some(&(p, n, i)) = self.recent.get(slot) {
+            if (p, n) == key {
+                return i;
+            }
+        }
+        let i = match self.statics.get(&key) {
+            Some(&i) => i,
+            None => {
+                let i = self.push_string(s);
+                self.statics.insert(key, i);
+                i
+            }
+        };
+        if self.recent.is_empty() {
+            self.recent = vec![(0, usize::MAX, 0); 256];
+        }
+        self.recent[slot] = (key.0, key.1, i);
+        i
+    }
+
+    fn str_op(&mut self, k: u32) {
+        self.ops.push(STR);
+        self.ops.push(k as f64);
+    }
+
+    fn num(&mut self, x: f64) -> Result<(), Error> {
+        self.ops.push(NUM);
+        self.ops.push(x);
+        Ok(())
+    }
+
+    /// Opens an array or object; returns where its count goes.
+    fn open(&mut self, op: f64) -> usize {
+        self.ops.push(op);
+        self.ops.push(0.0);
+        self.ops.len() - 1
+    }
+
+    /// `{ "variant": … }` for a variant that carries data.
+    fn open_variant(&mut self, variant: &'static str) {
+        self.ops.extend([OBJ, 1.0]);
+        let k = self.static_string(variant);
+        self.ops.push(k as f64);
+    }
+}
+
+/// An array or object being written: where its count is, and the count.
+pub struct Compound<'a> {
+    tape: &'a mut Tape,
+    at: usize,
+    n: u32,
+}
+
+impl Compound<'_> {
+    fn close(self) -> Result<(), Error> {
+        self.tape.ops[self.at] = self.n as f64;
+        Ok(())
+    }
+}
+
+impl<'a> ser::Serializer for &'a mut Tape {
+    type Ok = ();
+    type Error = Error;
+    type SerializeSeq = Compound<'a>;
+    type SerializeTuple = Compound<'a>;
+    type SerializeTupleStruct = Compound<'a>;
+    type SerializeTupleVariant = Compound<'a>;
+    type SerializeMap = Compound<'a>;
+    type SerializeStruct = Compound<'a>;
+    type SerializeStructVariant = Compound<'a>;
+
+    fn serialize_bool(self, v: bool) -> Result<(), Error> {
+        self.ops.push(if v { TRUE } else { FALSE });
+        Ok(())
+    }
+    fn serialize_i8(self, v: i8) -> Result<(), Error> {
+        self.num(v as f64)
+    }
+    fn serialize_i16(self, v: i16) -> Result<(), Error> {
+        self.num(v as f64)
+    }
+    fn serialize_i32(self, v: i32) -> Result<(), Error> {
+        self.num(v as f64)
+    }
+    fn serialize_i64(self, v: i64) -> Result<(), Error> {
+        self.num(v as f64)
+    }
+    fn serialize_u8(self, v: u8) -> Result<(), Error> {
+        self.num(v as f64)
+    }
+    fn serialize_u16(self, v: u16) -> Result<(), Error> {
+        self.num(v as f64)
+    }
+    fn serialize_u32(self, v: u32) -> Result<(), Error> {
+        self.num(v as f64)
+    }
+    fn serialize_u64(self, v: u64) -> Result<(), Error> {
+        self.num(v as f64)
+    }
+    fn serialize_f32(self, v: f32) -> Result<(), Error> {
+        self.num(v as f64)
+    }
+    fn serialize_f64(self, v: f64) -> Result<(), Error> {
+        self.num(v)
+    }
+    fn serialize_char(self, v: char) -> Result<(), Error> {
+        let k = self.string(v.encode_utf8(&mut [0; 4]));
+        self.str_op(k);
+        Ok(())
+    }
+    fn serialize_str(self, v: &str) -> Result<(), Error> {
+        let k = self.string(v);
+        self.str_op(k);
+        Ok(())
+    }
+    fn serialize_bytes(self, v: &[u8]) -> Result<(), Error> {
+        self.ops.extend([ARR, v.len() as f64]);
+        for &b in v {
+            self.ops.extend([NUM, b as f64]);
+        }
+        Ok(())
+    }
+    fn serialize_none(self) -> Result<(), Error> {
+        self.ops.push(NULL);
+        Ok(())
+    }
+    fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> Result<(), Error> {
+        value.serialize(self)
+    }
+    fn serialize_unit(self) -> Result<(), Error> {
+        self.ops.push(NULL);
+        Ok(())
+    }
+    fn serialize_unit_struct(self, _name: &'static str) -> Result<(), Error> {
+        self.ops.push(NULL);
+        Ok(())
+    }
+    fn serialize_unit_variant(self, _name: &'static str, _index: u32, variant: &'static str) -> Result<(), Error> {
+        let k = self.static_string(variant);
+        self.str_op(k);
+        Ok(())
+    }
+    fn serialize_newtype_struct<T: Serialize + ?Sized>(self, _name: &'static str, value: &T) -> Result<(), Error> {
+        value.serialize(self)
+    }
+    fn serialize_newtype_variant<T: Serialize + ?Sized>(
+        self,
+        _name: &'static str,
+        _index: u32,
+        variant: &'static str,
+        value: &T,
+    ) -> Result<(), Error> {
+        self.open_variant(variant);
+        value.serialize(self)
+    }
+    fn serialize_seq(self, _len: Option<usize>) -> Result<Compound<'a>, Error> {
+        let at = self.open(ARR);
+        Ok(Compound { tape: self, at, n: 0 })
+    }
+    fn serialize_tuple(self, len: usize) -> Result<Compound<'a>, Error> {
+        self.serialize_seq(Some(len))
+    }
+    fn serialize_tuple_struct(self, _name: &'static str, len: usize) -> Result<Compound<'a>, Error> {
+        self.serialize_seq(Some(len))
+    }
+    fn serialize_tuple_variant(
+        self,
+        _name: &'static str,
+        _index: u32,
+        variant: &'static str,
+        len: usize,
+    ) -> Result<Compound<'a>, Error> {
+        self.open_variant(variant);
+        self.serialize_seq(Some(len))
+    }
+    fn serialize_map(self, _len: Option<usize>) -> Result<Compound<'a>, Error> {
+        let at = self.open(OBJ);
+        Ok(Compound { tape: self, at, n: 0 })
+    }
+    fn serialize_struct(self, _name: &'static str, _len: usize) -> Result<Compound<'a>, Error> {
+        self.serialize_map(None)
+    }
+    fn serialize_struct_variant(
+        self,
+        _name: &'static str,
+        _index: u32,
+        variant: &'static str,
+        _len: usize,
+    ) -> Result<Compound<'a>, Error> {
+        self.open_variant(variant);
+        self.serialize_map(None)
+    }
+}
+
+macro_rules! seq_like {
+    ($($trait:ident :: $method:ident),*) => {$(
+        impl ser::$trait for Compound<'_> {
+            type Ok = ();
+            type Error = Error;
+            fn $method<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
+                self.n += 1;
+                value.serialize(&mut *self.tape)
+            }
+            fn end(self) -> Result<(), Error> {
+                self.close()
+            }
+        }
+    )*};
+}
+seq_like!(SerializeSeq::serialize_element, SerializeTuple::serialize_element, SerializeTupleStruct::serialize_field, SerializeTupleVariant::serialize_field);
+
+macro_rules! struct_like {
+    ($($trait:ident),*) => {$(
+        impl ser::$trait for Compound<'_> {
+            type Ok = ();
+            type Error = Error;
+            fn serialize_field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Result<(), Error> {
+                self.n += 1;
+                let k = self.tape.static_string(key);
+                self.tape.ops.push(k as f64);
+                value.serialize(&mut *self.tape)
+            }
+            fn end(self) -> Result<(), Error> {
+                self.close()
+            }
+        }
+    )*};
+}
+struct_like!(SerializeStruct, SerializeStructVariant);
+
+impl ser::SerializeMap for Compound<'_> {
+    type Ok = ();
+    type Error = Error;
+    fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Result<(), Error> {
+        self.n += 1;
+        let k = key.serialize(KeySerializer)?;
+        let k = self.tape.string(&k);
+        self.tape.ops.push(k as f64);
+        Ok(())
+    }
+    fn serialize_value<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
+        value.serialize(&mut *self.tape)
+    }
+    fn end(self) -> Result<(), Error> {
+        self.close()
+    }
+}
+
+/// A map key as the JSON key it would be: a string as itself, a number or a
+/// bool as its decimal text, a unit variant as its name.
+struct KeySerializer;
+
+fn key_error() -> Error {
+    Error("a map key must be a string or a number".into())
+}
+
+impl ser::Serializer for KeySerializer {
+    type Ok = String;
+    type Error = Error;
+    type SerializeSeq = ser::Impossible<String, Error>;
+    type SerializeTuple = ser::Impossible<String, Error>;
+    type SerializeTupleStruct = ser::Impossible<String, Error>;
+    type SerializeTupleVariant = ser::Impossible<String, Error>;
+    type SerializeMap = ser::Impossible<String, Error>;
+    type SerializeStruct = ser::Impossible<String, Error>;
+    type SerializeStructVariant = ser::Impossible<String, Error>;
+
+    fn serialize_bool(self, v: bool) -> Result<String, Error> {
+        Ok(v.to_string())
+    }
+    fn serialize_i8(self, v: i8) -> Result<String, Error> {
+        Ok(v.to_string())
+    }
+    fn serialize_i16(self, v: i16) -> Result<String, Error> {
+        Ok(v.to_string())
+    }
+    fn serialize_i32(self, v: i32) -> Result<String, Error> {
+        Ok(v.to_string())
+    }
+    fn serialize_i64(self, v: i64) -> Result<String, Error> {
+        Ok(v.to_string())
+    }
+    fn serialize_u8(self, v: u8) -> Result<String, Error> {
+        Ok(v.to_string())
+    }
+    fn serialize_u16(self, v: u16) -> Result<String, Error> {
+        Ok(v.to_string())
+    }
+    fn serialize_u32(self, v: u32) -> Result<String, Error> {
+        Ok(v.to_string())
+    }
+    fn serialize_u64(self, v: u64) -> Result<String, Error> {
+        Ok(v.to_string())
+    }
+    fn serialize_f32(self, v: f32) -> Result<String, Error> {
+        Ok(v.to_string())
+    }
+    fn serialize_f64(self, v: f64) -> Result<String, Error> {
+        Ok(v.to_string())
+    }
+    fn serialize_char(self, v: char) -> Result<String, Error> {
+        Ok(v.to_string())
+    }
+    fn serialize_str(self, v: &str) -> Result<String, Error> {
+        Ok(v.to_string())
+    }
+    fn serialize_bytes(self, _v: &[u8]) -> Result<String, Error> {
+        Err(key_error())
+    }
+    fn serialize_none(self) -> Result<String, Error> {
+        Err(key_error())
+    }
+    fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> Result<String, Error> {
+        value.serialize(self)
+    }
+    fn serialize_unit(self) -> Result<String, Error> {
+        Err(key_error())
+    }
+    fn serialize_unit_struct(self, _name: &'static str) -> Result<String, Error> {
+        Err(key_error())
+    }
+    fn serialize_unit_variant(self, _name: &'static str, _index: u32, variant: &'static str) -> Result<String, Error> {
+        Ok(variant.to_string())
+    }
+    fn serialize_newtype_struct<T: Serialize + ?Sized>(self, _name: &'static str, value: &T) -> Result<String, Error> {
+        value.serialize(self)
+    }
+    fn serialize_newtype_variant<T: Serialize + ?Sized>(
+        self,
+        _name: &'static str,
+        _index: u32,
+        _variant: &'static str,
+        _value: &T,
+    ) -> Result<String, Error> {
+        Err(key_error())
+    }
+    fn serialize_seq(self, _len: Option<usize>) -> Result<Self::SerializeSeq, Error> {
+        Err(key_error())
+    }
+    fn serialize_tuple(self, _len: usize) -> Result<Self::SerializeTuple, Error> {
+        Err(key_error())
+    }
+    fn serialize_tuple_struct(self, _name: &'static str, _len: usize) -> Result<Self::SerializeTupleStruct, Error> {
+        Err(key_error())
+    }
+    fn serialize_tuple_variant(
+        self,
+        _name: &'static str,
+        _index: u32,
+        _variant: &'static str,
+        _len: usize,
+    ) -> Result<Self::SerializeTupleVariant, Error> {
+        Err(key_error())
+    }
+    fn serialize_map(self, _len: Option<usize>) -> Result<Self::SerializeMap, Error> {
+        Err(key_error())
+    }
+    fn serialize_struct(self, _name: &'static str, _len: usize) -> Result<Self::SerializeStruct, Error> {
+        Err(key_error())
+    }
+    fn serialize_struct_variant(
+        self,
+        _name: &'static str,
+        _index: u32,
+        _variant: &'static str,
+        _len: usize,
+    ) -> Result<Self::SerializeStructVariant, Error> {
+        Err(key_error())
+    }
+}
+
+/// Reads a tape back, as `src/tape.js` does, into a `serde_json::Value`: the
+/// tests' mirror of the JS reader.
+#[cfg(test)]
+pub fn decode(t: &Tape) -> serde_json::Value {
+    use serde_json::Value;
+    let mut strs = Vec::with_capacity(t.lens.len());
+    let units: Vec<u16> = t.strings.encode_utf16().collect();
+    let mut off = 0usize;
+    for &n in &t.lens {
+        strs.push(String::from_utf16(&units[off..off + n as usize]).expect("whole characters"));
+        off += n as usize;
+    }
+    assert_eq!(off, units.len(), "the lengths cover the string buffer exactly");
+    fn value(ops: &[f64], i: &mut usize, strs: &[String]) -> Value {
+        let op = ops[*i];
+        *i += 1;
+        let mut next = || {
+            *i += 1;
+            ops[*i - 1]
+        };
+        match op as u32 {
+            0 => Value::Null,
+            1 => Value::Bool(false),
+            2 => Value::Bool(true),
+            3 => serde_json::json!(next()),
+            4 => Value::String(strs[next() as usize].clone()),
+            5 => {
+                let n = next() as usize;
+                Value::Array((0..n).map(|_| value(ops, i, strs)).collect())
+            }
+            6 => {
+                let n = next() as usize;
+                let mut o = serde_json::Map::new();
+                for _ in 0..n {
+                    let k = strs[ops[*i] as usize].clone();
+                    *i += 1;
+                    o.insert(k, value(ops, i, strs));
+                }
+                Value::Object(o)
+            }
+            x => panic!("unknown op {x}"),
+        }
+    }
+    let mut i = 0;
+    let v = value(&t.ops, &mut i, &strs);
+    assert_eq!(i, t.ops.len(), "one value fills the tape");
+    v
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{decode, Tape};
+    use serde::Serialize;
+    use serde_json::{json, Value};
+    use std::collections::BTreeMap;
+
+    /// JSON numbers as f64, as JavaScript has them.
+    fn js_numbers(v: Value) -> Value {
+        match v {
+            Value::Number(n) => json!(n.as_f64().unwrap()),
+            Value::Array(a) => Value::Array(a.into_iter().map(js_numbers).collect()),
+            Value::Object(o) => Value::Object(o.into_iter().map(|(k, v)| (k, js_numbers(v))).collect()),
+            v => v,
+        }
+    }
+
+    fn round_trip<T: Serialize>(v: &T) {
+        let want = js_numbers(serde_json::to_value(v).unwrap());
+        let got = js_numbers(decode(&Tape::encode(v).unwrap()));
+        assert_eq!(got, want);
+    }
+
+    #[derive(Serialize)]
+    enum E {
+        Unit,
+        New(u8),
+        Tuple(u8, String),
+        Struct { a: Option<bool> },
+    }
+
+    #[derive(Serialize)]
+    #[serde(rename_all = "camelCase")]
+    struct S {
+        field_one: Vec<E>,
+        text: String,
+        none: Option<u8>,
+        unit: (),
+        ch: char,
+        neg: i64,
+        half: f64,
+    }
+
+    #[test]
+    fn every_shape_reads_back_as_json_has_it() {
+        round_trip(&S {
+            field_one: vec![E::Unit, E::New(3), E::Tuple(1, "x".into()), E::Struct { a: None }, E::Unit],
+            text: "Ülkü 😀 said\r\n“yes”".into(),
+            none: None,
+            unit: (),
+            ch: '😀',
+            neg: -7,
+            half: 0.5,
+        });
+        let mut m = BTreeMap::new();
+        m.insert(2u32, vec![true, false]);
+        m.insert(10u32, vec![]);
+        round_trip(&m);
+        round_trip(&BTreeMap::from([("a", 1), ("__proto__", 2)]));
+        round_trip(&"");
+        round_trip(&Vec::<u8>::new());
+    }
+
+    #[test]
+    fn static_strings_are_stored_once() {
+        let t = Tape::encode(&vec![E::Unit, E::Unit, E::Unit]).unwrap();
+        assert_eq!(t.lens, [4]);
+        assert_eq!(t.strings, "Unit");
+    }
+
+    #[test]
+    fn short_strings_are_stored_once_and_long_ones_each_time() {
+        let long = "x".repeat(super::SHORT + 1);
+        let t = Tape::encode(&vec!["a reason", "a reason", "another", "a reason", &long, &long]).unwrap();
+        assert_eq!(t.lens, [8, 7, long.len() as u32, long.len() as u32]);
+        assert_eq!(decode(&t), serde_json::json!(["a reason", "a reason", "another", "a reason", long, long]));
+    }
+
+    #[test]
+    fn reports_read_back_as_the_cli_prints_them() {
+        for text in [
+            "",
+            "Officials said the bridge “may have” failed, according to Ana Ruiz.\r\n\r\nIt was confirmed.",
+            "مسؤولون قالوا 😀 The mayor reportedly resigned.",
+        ] {
+            round_trip(&crate::analyze(text, &crate::Options::default()));
+        }
+        let docs = [
+            crate::Document { name: "A".into(), text: "Officials said 40 people died.".into() },
+            crate::Document { name: "B".into(), text: "Police said 45 people died.".into() },
+        ];
+        round_trip(&crate::compare(&docs, &crate::Options::default()).unwrap());
+    }
+}
