@@ -25,7 +25,13 @@
 //! | 3  | x    | the number x |
 //! | 4  | k    | string k |
 //! | 5  | n, then n values | an array |
-//! | 6  | n, then n × (key string k, value) | an object |
+//! | 6  | n, then n × (key string k, value) | an object (a map) |
+//! | 7  | shape s, then its values | an object (a struct) |
+//!
+//! Shape s is the s-th list of `shapes`, written `n, k1 … kn`: the keys, as
+//! string indexes, of every struct serialized with that sequence of fields.
+//! The JS side makes one template object per shape and copies it, so each
+//! object is made at its final size instead of growing key by key.
 //!
 //! String k is the k-th piece of `strings`, whose lengths in UTF-16 code
 //! units are `lens`. A `&'static str` (field names, unit variants, the
@@ -42,6 +48,7 @@ pub const NUM: f64 = 3.0;
 pub const STR: f64 = 4.0;
 pub const ARR: f64 = 5.0;
 pub const OBJ: f64 = 6.0;
+pub const SHAPED: f64 = 7.0;
 
 /// A value written as a tape.
 #[derive(Debug, Default)]
@@ -51,6 +58,12 @@ pub struct Tape {
     pub strings: String,
     /// The length of each string of `strings`, in UTF-16 code units.
     pub lens: Vec<u32>,
+    /// The shapes of the structs: `n, k1 … kn` each (see the module doc).
+    pub shapes: Vec<u32>,
+    /// Shape id of each key sequence already seen.
+    shape_ids: HashMap<Box<[u32]>, u32, BuildHasherDefault<AddrHasher>>,
+    /// The keys of the structs being written, innermost last.
+    keys: Vec<u32>,
     /// `&'static str` already stored: (address, length) → string index.
     statics: HashMap<(usize, usize), u32, BuildHasherDefault<AddrHasher>>,
     /// Short strings already stored: content hash → string index. A report
@@ -210,11 +223,32 @@ pub struct Compound<'a> {
     tape: &'a mut Tape,
     at: usize,
     n: u32,
+    /// For a struct: where its keys start in `Tape::keys`.
+    keys_from: usize,
 }
 
 impl Compound<'_> {
     fn close(self) -> Result<(), Error> {
         self.tape.ops[self.at] = self.n as f64;
+        Ok(())
+    }
+
+    /// Ends a struct: its slot gets the id of its shape.
+    fn close_struct(self) -> Result<(), Error> {
+        let t = self.tape;
+        let keys = &t.keys[self.keys_from..];
+        let id = match t.shape_ids.get(keys) {
+            Some(&id) => id,
+            None => {
+                let id = t.shape_ids.len() as u32;
+                t.shapes.push(keys.len() as u32);
+                t.shapes.extend_from_slice(keys);
+                t.shape_ids.insert(keys.into(), id);
+                id
+            }
+        };
+        t.ops[self.at] = id as f64;
+        t.keys.truncate(self.keys_from);
         Ok(())
     }
 }
@@ -316,7 +350,7 @@ impl<'a> ser::Serializer for &'a mut Tape {
     }
     fn serialize_seq(self, _len: Option<usize>) -> Result<Compound<'a>, Error> {
         let at = self.open(ARR);
-        Ok(Compound { tape: self, at, n: 0 })
+        Ok(Compound { tape: self, at, n: 0, keys_from: 0 })
     }
     fn serialize_tuple(self, len: usize) -> Result<Compound<'a>, Error> {
         self.serialize_seq(Some(len))
@@ -336,10 +370,12 @@ impl<'a> ser::Serializer for &'a mut Tape {
     }
     fn serialize_map(self, _len: Option<usize>) -> Result<Compound<'a>, Error> {
         let at = self.open(OBJ);
-        Ok(Compound { tape: self, at, n: 0 })
+        Ok(Compound { tape: self, at, n: 0, keys_from: 0 })
     }
     fn serialize_struct(self, _name: &'static str, _len: usize) -> Result<Compound<'a>, Error> {
-        self.serialize_map(None)
+        let at = self.open(SHAPED);
+        let keys_from = self.keys.len();
+        Ok(Compound { tape: self, at, n: 0, keys_from })
     }
     fn serialize_struct_variant(
         self,
@@ -349,7 +385,7 @@ impl<'a> ser::Serializer for &'a mut Tape {
         _len: usize,
     ) -> Result<Compound<'a>, Error> {
         self.open_variant(variant);
-        self.serialize_map(None)
+        self.serialize_struct(_name, _len)
     }
 }
 
@@ -378,11 +414,11 @@ macro_rules! struct_like {
             fn serialize_field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Result<(), Error> {
                 self.n += 1;
                 let k = self.tape.static_string(key);
-                self.tape.ops.push(k as f64);
+                self.tape.keys.push(k);
                 value.serialize(&mut *self.tape)
             }
             fn end(self) -> Result<(), Error> {
-                self.close()
+                self.close_struct()
             }
         }
     )*};
@@ -543,7 +579,7 @@ pub fn decode(t: &Tape) -> serde_json::Value {
         off += n as usize;
     }
     assert_eq!(off, units.len(), "the lengths cover the string buffer exactly");
-    fn value(ops: &[f64], i: &mut usize, strs: &[String]) -> Value {
+    fn value(ops: &[f64], i: &mut usize, strs: &[String], shapes: &[u32]) -> Value {
         let op = ops[*i];
         *i += 1;
         let mut next = || {
@@ -558,7 +594,7 @@ pub fn decode(t: &Tape) -> serde_json::Value {
             4 => Value::String(strs[next() as usize].clone()),
             5 => {
                 let n = next() as usize;
-                Value::Array((0..n).map(|_| value(ops, i, strs)).collect())
+                Value::Array((0..n).map(|_| value(ops, i, strs, shapes)).collect())
             }
             6 => {
                 let n = next() as usize;
@@ -566,7 +602,22 @@ pub fn decode(t: &Tape) -> serde_json::Value {
                 for _ in 0..n {
                     let k = strs[ops[*i] as usize].clone();
                     *i += 1;
-                    o.insert(k, value(ops, i, strs));
+                    o.insert(k, value(ops, i, strs, shapes));
+                }
+                Value::Object(o)
+            }
+            7 => {
+                let s = next() as usize;
+                let mut at = 0;
+                let mut shape = None;
+                for _ in 0..=s {
+                    let n = shapes[at] as usize;
+                    shape = Some(&shapes[at + 1..at + 1 + n]);
+                    at += 1 + n;
+                }
+                let mut o = serde_json::Map::new();
+                for &k in shape.expect("a shape") {
+                    o.insert(strs[k as usize].clone(), value(ops, i, strs, shapes));
                 }
                 Value::Object(o)
             }
@@ -574,7 +625,7 @@ pub fn decode(t: &Tape) -> serde_json::Value {
         }
     }
     let mut i = 0;
-    let v = value(&t.ops, &mut i, &strs);
+    let v = value(&t.ops, &mut i, &strs, &t.shapes);
     assert_eq!(i, t.ops.len(), "one value fills the tape");
     v
 }
@@ -647,6 +698,14 @@ mod tests {
         let t = Tape::encode(&vec![E::Unit, E::Unit, E::Unit]).unwrap();
         assert_eq!(t.lens, [4]);
         assert_eq!(t.strings, "Unit");
+    }
+
+    #[test]
+    fn structs_with_the_same_fields_share_one_shape() {
+        let t = Tape::encode(&vec![E::Struct { a: None }, E::Struct { a: Some(true) }, E::Unit]).unwrap();
+        // one shape: one key ("a")
+        assert_eq!(t.shapes.len(), 2, "{:?}", t.shapes);
+        assert_eq!(decode(&t), serde_json::json!([{"Struct": {"a": null}}, {"Struct": {"a": true}}, "Unit"]));
     }
 
     #[test]

@@ -40,13 +40,13 @@ pub fn analyze(text: &str, options: JsValue) -> Result<JsValue, JsError> {
 #[wasm_bindgen(module = "/src/tape.js")]
 extern "C" {
     #[wasm_bindgen(js_name = readTape)]
-    fn read_tape(tape: &[f64], strings: &str, lens: &[u32]) -> JsValue;
+    fn read_tape(tape: &[f64], strings: &str, lens: &[u32], shapes: &[u32]) -> JsValue;
 }
 
 /// A value as plain, JSON-compatible JS objects, through the tape (src/tape.rs, src/tape.js).
 fn to_js<T: Serialize>(value: &T, what: &str) -> Result<JsValue, JsError> {
     let t = crate::tape::Tape::encode(value).map_err(|e| JsError::new(&format!("could not build the {what}: {e}")))?;
-    Ok(read_tape(&t.ops, &t.strings, &t.lens))
+    Ok(read_tape(&t.ops, &t.strings, &t.lens, &t.shapes))
 }
 
 /// Compare several articles on one story: `docs` is an array of
