@@ -32,9 +32,9 @@ pub mod fixed {
 
 /// A string that may be one of the [`fixed`] texts. Those serialize as unit
 /// variants named by the text itself: JSON prints a unit variant as that very
-/// string, so the output is unchanged, but serde-wasm-bindgen makes the JS
-/// string for a unit variant once and then reuses it, which spares a UTF-8
-/// decode for most claims of the report (a boundary fast path).
+/// string, so the output is unchanged, but the wasm tape (`src/tape.rs`)
+/// stores a unit variant's `&'static str` once, found by its address, with no
+/// hashing of the text (a boundary fast path).
 struct MaybeFixed<'a>(&'a str);
 
 impl Serialize for MaybeFixed<'_> {
