@@ -101,6 +101,7 @@ const adversarial = criterion('adversarial/one-sentence-1MB');
 const compare = [10, 100, 1000].map((n) => ({ n, ...criterion(`compare/articles/${n}`) }));
 const corpusFile = (l) => path.join(REPO, 'bench', 'tmp', `corpus-${l}.txt`);
 const nativeMem = ['1MB', '10MB'].map((l) => nativePeak(corpusFile(l)));
+const chromeRuns = browser?.analyzeTexts?.[0]?.runs?.length ?? 0;
 const chromeBy = Object.fromEntries((browser?.analyzeTexts ?? []).map((a) => [path.basename(a.file ?? '', '.txt').replace('corpus-', ''), a]));
 const m = machine(browser?.chromium);
 
@@ -187,7 +188,7 @@ for (const l of labels) {
   p(`| ${l} | ${n ? f1(n.mbPerS) + nr : '—'} | ${cell(speed('claimlens', l))} | ${chromeBy[l] ? f1(chromeBy[l].mbPerS) : '—'} | ${cell(speed('retext', l))} | ${cell(speed('writegood', l))} | ${cell(speed('wink', l))} |`);
 }
 p();
-p('Native: criterion median (95% interval of the median in brackets), with mimalloc, the allocator the CLI ships with (glibc malloc is about 1.6 times slower on this workload). Node: the median of up to 7 timed samples after a warm-up, all tools in one process, size by size. Chromium: the median of 7 runs after a warm-up, in a page of the project\'s own server (`bench/browser.mjs`); not run on texts under 100 KB, where its timer is too coarse.');
+p(`Native: criterion median (95% interval of the median in brackets), with mimalloc, the allocator the CLI ships with (glibc malloc is about 1.6 times slower on this workload). Node: the median of up to 7 timed samples after a warm-up, all tools in one process, size by size. Chromium: the median of ${chromeRuns} runs after a warm-up of at least 3 calls and 1 s (V8 moves hot wasm to its optimising tier in the background), in a page of the project\'s own server (\`bench/browser.mjs\`); not run on texts under 100 KB, where its timer is too coarse.`);
 if (node?.settings) p(`\n¹ Not run: competitors are measured up to ${node.settings.competitorMax}, or skipped where one run would take over ${node.settings.maxRunS} s.`);
 p();
 p('### Side by side: how many times faster claimlens (wasm, in Node) is, same run, same text');
