@@ -456,14 +456,6 @@ pub struct LexMatch {
     pub entry: u32,
 }
 
-/// The built-in lexicons' phrase equal to `s`, if any, borrowed from the
-/// lexicons themselves (they live as long as the program).
-pub fn builtin_phrase(s: &str) -> Option<&'static str> {
-    static PHRASES: OnceLock<rustc_hash::FxHashSet<&'static str>> = OnceLock::new();
-    let set = PHRASES.get_or_init(|| Lexicon::default_ref().entries.iter().map(|e| e.phrase.as_str()).collect());
-    set.get(s).copied()
-}
-
 /// What [`Lexicon::find_all`] finds in a text.
 #[derive(Clone, Debug, Default)]
 pub struct Found {

@@ -4,7 +4,7 @@
 //! of the exact input, and its `text` equals that slice of the input.
 //! Field names are camelCase; `schemaVersion` is 1.
 
-use serde::{Deserialize, Serialize, Serializer};
+use serde::{Deserialize, Serialize};
 
 pub const SCHEMA_VERSION: u32 = 1;
 
@@ -22,52 +22,11 @@ pub mod fixed {
     pub const ASSERTED: &str = "Stated by the writer with no source and no hedge.";
     pub const QUOTE_NEXT: &str = "Part of a quotation attributed in the next sentence.";
     pub const QUOTE_BEFORE: &str = "Part of a quotation attributed in the sentence before.";
-
-    /// Every text above: `report.rs` serializes these as unit variants.
-    pub(crate) const ALL: &[&str] = &[
-        QUOTED_DIRECTLY, SECOND_SOURCE, NO_SOURCE, NOT_TRUTH, NOT_SCORED_HEADING, NOT_SCORED_BOILERPLATE,
-        NOT_SCORED_OTHER, NOT_SCORED_CLAIM, ASSERTED, QUOTE_NEXT, QUOTE_BEFORE,
-    ];
-}
-
-/// A string that may be one of the [`fixed`] texts. Those serialize as unit
-/// variants named by the text itself: JSON prints a unit variant as that very
-/// string, so the output is unchanged, but the wasm tape (`src/tape.rs`)
-/// stores a unit variant's `&'static str` once, found by its address, with no
-/// hashing of the text (a boundary fast path).
-struct MaybeFixed<'a>(&'a str);
-
-impl Serialize for MaybeFixed<'_> {
-    fn serialize<S: Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
-        match fixed::ALL.iter().position(|f| *f == self.0) {
-            Some(i) => ser.serialize_unit_variant("FixedText", i as u32, fixed::ALL[i]),
-            None => ser.serialize_str(self.0),
-        }
-    }
-}
-
-fn fixed_text<S: Serializer>(s: &str, ser: S) -> Result<S::Ok, S::Error> {
-    MaybeFixed(s).serialize(ser)
-}
-
-/// A cue's text: most are a built-in lexicon phrase exactly as written
-/// ("said", "may", "according to"), and those serialize as unit variants, like
-/// the [`fixed`] texts.
-fn lexicon_text<S: Serializer>(s: &str, ser: S) -> Result<S::Ok, S::Error> {
-    match crate::lexicon::builtin_phrase(s) {
-        Some(p) => ser.serialize_unit_variant("Phrase", 0, p),
-        None => ser.serialize_str(s),
-    }
-}
-
-fn fixed_texts<S: Serializer>(v: &[String], ser: S) -> Result<S::Ok, S::Error> {
-    ser.collect_seq(v.iter().map(|s| MaybeFixed(s)))
 }
 
 /// A span of the input: UTF-16 offsets, end-exclusive, and its text.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct TextSpan {
-    #[serde(serialize_with = "lexicon_text")]
     pub text: String,
     pub start: usize,
     pub end: usize,
@@ -134,7 +93,6 @@ pub enum HedgeCategory {
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Hedge {
-    #[serde(serialize_with = "lexicon_text")]
     pub text: String,
     pub start: usize,
     pub end: usize,
@@ -159,7 +117,6 @@ pub struct Status {
     /// The spans that decided the label (empty for `asserted`).
     pub cues: Vec<TextSpan>,
     /// One plain sentence saying why.
-    #[serde(serialize_with = "fixed_text")]
     pub why: String,
 }
 
@@ -181,7 +138,6 @@ pub struct Sentence {
     /// 0..100 sourcing score (not a truth score). 0 for non-claims.
     pub score: u32,
     /// Plain-language reasons, each tracing part of the score to the text.
-    #[serde(serialize_with = "fixed_texts")]
     pub reasons: Vec<String>,
 }
 

@@ -34,12 +34,13 @@
 //! object is made at its final size instead of growing key by key.
 //!
 //! String k is the k-th piece of `strings`, whose lengths in UTF-16 code
-//! units are `lens`. A `&'static str` (field names, unit variants, the
-//! engine's fixed texts and lexicon phrases) is stored once and reused.
+//! units are `lens`. A `&'static str` (field names, unit variants) is stored
+//! once, found by its address; any other string up to 160 bytes (the fixed
+//! reasons, cues such as "said", repeated names) once per distinct content.
 
 use serde::ser::{self, Serialize};
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use rustc_hash::{FxHashMap, FxHasher};
+use std::hash::Hasher;
 
 pub const NULL: f64 = 0.0;
 pub const FALSE: f64 = 1.0;
@@ -61,57 +62,29 @@ pub struct Tape {
     /// The shapes of the structs: `n, k1 … kn` each (see the module doc).
     pub shapes: Vec<u32>,
     /// Shape id of each key sequence already seen.
-    shape_ids: HashMap<Box<[u32]>, u32, BuildHasherDefault<AddrHasher>>,
+    shape_ids: FxHashMap<Box<[u32]>, u32>,
     /// The keys of the structs being written, innermost last.
     keys: Vec<u32>,
-    /// `&'static str` already stored: (address, length) → string index.
-    statics: HashMap<(usize, usize), u32, BuildHasherDefault<AddrHasher>>,
     /// Short strings already stored: content hash → string index. A report
     /// repeats its reasons, roles and names many times (326 distinct reasons
     /// among 25,000 in 1 MB of news), and JS then holds each one once.
-    shorts: HashMap<u64, u32, BuildHasherDefault<AddrHasher>>,
+    shorts: FxHashMap<u64, u32>,
     /// The byte offset in `strings` where each string starts.
     offs: Vec<u32>,
-    /// A direct-mapped cache in front of `statics`: field names come by the
-    /// hundred thousand, and are a few dozen distinct ones.
+    /// `&'static str` seen lately: (address, length, string index), direct
+    /// mapped. Field names come by the hundred thousand, and are a few dozen
+    /// distinct ones.
     recent: Vec<(usize, usize, u32)>,
 }
 
 /// Strings up to this many bytes are stored once per distinct content.
 const SHORT: usize = 160;
 
-/// A fast hash of a short string's bytes, eight at a time.
+/// A hash of a short string's bytes.
 fn content_hash(s: &str) -> u64 {
-    let mut h = AddrHasher(s.len() as u64);
-    let mut chunks = s.as_bytes().chunks_exact(8);
-    for c in &mut chunks {
-        h.write_u64(u64::from_le_bytes(c.try_into().unwrap_or_default()));
-    }
-    let mut last = [0u8; 8];
-    last[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
-    h.write_u64(u64::from_le_bytes(last));
-    h.0
-}
-
-/// A hasher for the (address, length) keys of `Tape::statics`: one multiply.
-#[derive(Default)]
-struct AddrHasher(u64);
-
-impl Hasher for AddrHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.write_u64(b as u64);
-        }
-    }
-    fn write_usize(&mut self, n: usize) {
-        self.write_u64(n as u64);
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    }
+    let mut h = FxHasher::default();
+    h.write(s.as_bytes());
+    h.finish()
 }
 
 /// Why a value could not be written (a map key that is not a string or a number).
@@ -135,7 +108,7 @@ impl ser::Error for Error {
 impl Tape {
     /// Write `value` as a tape.
     pub fn encode<T: Serialize + ?Sized>(value: &T) -> Result<Tape, Error> {
-        let mut t = Tape { ops: Vec::with_capacity(1024), ..Tape::default() };
+        let mut t = Tape { ops: Vec::with_capacity(1024), recent: vec![(0, usize::MAX, 0); 256], ..Tape::default() };
         value.serialize(&mut t)?;
         Ok(t)
     }
@@ -168,7 +141,8 @@ impl Tape {
         self.lens.len() as u32 - 1
     }
 
-    /// Store a `&'static str` once; returns its index.
+    /// Store a `&'static str` (a field name, a unit variant); returns its
+    /// index. The address is checked first, with no hashing of the text.
     fn static_string(&mut self, s: &'static str) -> u32 {
         let key = (s.as_ptr() as usize, s.len());
         let slot = (key.0 ^ (key.0 >> 7) ^ key.1) & 255;
@@ -177,17 +151,7 @@ impl Tape {
                 return i;
             }
         }
-        let i = match self.statics.get(&key) {
-            Some(&i) => i,
-            None => {
-                let i = self.push_string(s);
-                self.statics.insert(key, i);
-                i
-            }
-        };
-        if self.recent.is_empty() {
-            self.recent = vec![(0, usize::MAX, 0); 256];
-        }
+        let i = self.string(s);
         self.recent[slot] = (key.0, key.1, i);
         i
     }
@@ -253,6 +217,24 @@ impl Compound<'_> {
     }
 }
 
+/// The tape's `serialize_<number>` methods: each writes an f64.
+macro_rules! as_numbers {
+    ($($name:ident: $t:ty),*) => {$(
+        fn $name(self, v: $t) -> Result<(), Error> {
+            self.num(v as f64)
+        }
+    )*};
+}
+
+/// A map key's `serialize_<scalar>` methods: each gives the scalar's text.
+macro_rules! as_key_text {
+    ($($name:ident: $t:ty),*) => {$(
+        fn $name(self, v: $t) -> Result<String, Error> {
+            Ok(v.to_string())
+        }
+    )*};
+}
+
 impl<'a> ser::Serializer for &'a mut Tape {
     type Ok = ();
     type Error = Error;
@@ -268,36 +250,9 @@ impl<'a> ser::Serializer for &'a mut Tape {
         self.ops.push(if v { TRUE } else { FALSE });
         Ok(())
     }
-    fn serialize_i8(self, v: i8) -> Result<(), Error> {
-        self.num(v as f64)
-    }
-    fn serialize_i16(self, v: i16) -> Result<(), Error> {
-        self.num(v as f64)
-    }
-    fn serialize_i32(self, v: i32) -> Result<(), Error> {
-        self.num(v as f64)
-    }
-    fn serialize_i64(self, v: i64) -> Result<(), Error> {
-        self.num(v as f64)
-    }
-    fn serialize_u8(self, v: u8) -> Result<(), Error> {
-        self.num(v as f64)
-    }
-    fn serialize_u16(self, v: u16) -> Result<(), Error> {
-        self.num(v as f64)
-    }
-    fn serialize_u32(self, v: u32) -> Result<(), Error> {
-        self.num(v as f64)
-    }
-    fn serialize_u64(self, v: u64) -> Result<(), Error> {
-        self.num(v as f64)
-    }
-    fn serialize_f32(self, v: f32) -> Result<(), Error> {
-        self.num(v as f64)
-    }
-    fn serialize_f64(self, v: f64) -> Result<(), Error> {
-        self.num(v)
-    }
+    // JS has one number type: every Rust number becomes an f64.
+    as_numbers!(serialize_i8: i8, serialize_i16: i16, serialize_i32: i32, serialize_i64: i64, serialize_u8: u8,
+        serialize_u16: u16, serialize_u32: u32, serialize_u64: u64, serialize_f32: f32, serialize_f64: f64);
     fn serialize_char(self, v: char) -> Result<(), Error> {
         let k = self.string(v.encode_utf8(&mut [0; 4]));
         self.str_op(k);
@@ -379,13 +334,13 @@ impl<'a> ser::Serializer for &'a mut Tape {
     }
     fn serialize_struct_variant(
         self,
-        _name: &'static str,
+        name: &'static str,
         _index: u32,
         variant: &'static str,
-        _len: usize,
+        len: usize,
     ) -> Result<Compound<'a>, Error> {
         self.open_variant(variant);
-        self.serialize_struct(_name, _len)
+        self.serialize_struct(name, len)
     }
 }
 
@@ -462,45 +417,10 @@ impl ser::Serializer for KeySerializer {
     type SerializeStruct = ser::Impossible<String, Error>;
     type SerializeStructVariant = ser::Impossible<String, Error>;
 
-    fn serialize_bool(self, v: bool) -> Result<String, Error> {
-        Ok(v.to_string())
-    }
-    fn serialize_i8(self, v: i8) -> Result<String, Error> {
-        Ok(v.to_string())
-    }
-    fn serialize_i16(self, v: i16) -> Result<String, Error> {
-        Ok(v.to_string())
-    }
-    fn serialize_i32(self, v: i32) -> Result<String, Error> {
-        Ok(v.to_string())
-    }
-    fn serialize_i64(self, v: i64) -> Result<String, Error> {
-        Ok(v.to_string())
-    }
-    fn serialize_u8(self, v: u8) -> Result<String, Error> {
-        Ok(v.to_string())
-    }
-    fn serialize_u16(self, v: u16) -> Result<String, Error> {
-        Ok(v.to_string())
-    }
-    fn serialize_u32(self, v: u32) -> Result<String, Error> {
-        Ok(v.to_string())
-    }
-    fn serialize_u64(self, v: u64) -> Result<String, Error> {
-        Ok(v.to_string())
-    }
-    fn serialize_f32(self, v: f32) -> Result<String, Error> {
-        Ok(v.to_string())
-    }
-    fn serialize_f64(self, v: f64) -> Result<String, Error> {
-        Ok(v.to_string())
-    }
-    fn serialize_char(self, v: char) -> Result<String, Error> {
-        Ok(v.to_string())
-    }
-    fn serialize_str(self, v: &str) -> Result<String, Error> {
-        Ok(v.to_string())
-    }
+    // As JSON writes them: the key's decimal or plain text.
+    as_key_text!(serialize_bool: bool, serialize_i8: i8, serialize_i16: i16, serialize_i32: i32, serialize_i64: i64,
+        serialize_u8: u8, serialize_u16: u16, serialize_u32: u32, serialize_u64: u64, serialize_f32: f32,
+        serialize_f64: f64, serialize_char: char, serialize_str: &str);
     fn serialize_bytes(self, _v: &[u8]) -> Result<String, Error> {
         Err(key_error())
     }
