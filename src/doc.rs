@@ -4,7 +4,7 @@
 use crate::lexicon::{Class, Entry, Lexicon};
 use crate::segment::SentSpan;
 use crate::span::Span;
-use crate::token::{first_at_or_after, tokenize, TokKind, Token};
+use crate::token::{first_at_or_after, tokenize, word_key, TokKind, Token};
 
 /// A lexicon match, in bytes and in tokens (`t0..t1`).
 #[derive(Clone, Copy, Debug)]
@@ -51,28 +51,22 @@ pub const DETERMINERS: &Words = &Words::new(&[
 ]);
 
 /// A fixed word list for [`Doc::is_one_of`], with a filter built at compile
-/// time: one bit per (length, first letter, last letter) of its words. The
-/// rules ask "is this token one of …" some 270,000 times per megabyte, and
-/// most tokens fail this one-bit test, which spares a scan of the list.
+/// time: one bit of 1,024 per word, picked by a hash of its length and of its
+/// first two and last two letters. The rules ask "is this token one of …"
+/// some 280,000 times per megabyte; almost every token fails this one-bit
+/// test, which spares a scan of the list. Write a list inline with
+/// [`words!`](crate::words): `doc.is_one_of(t, words!["and", "or"])`.
 pub struct Words {
     pub words: &'static [&'static str],
-    filter: [u64; 4],
-}
-
-/// The filter bit of a word: the same for any two spellings that differ only
-/// in ASCII case, as `eq_ignore_ascii_case` compares. `w` must not be empty.
-const fn filter_bit(w: &[u8]) -> usize {
-    let first = w[0].to_ascii_lowercase() as usize;
-    let last = w[w.len() - 1].to_ascii_lowercase() as usize;
-    ((w.len() << 5) ^ (first * 7) ^ (last * 13)) & 255
+    filter: [u64; 16],
 }
 
 impl Words {
     pub const fn new(words: &'static [&'static str]) -> Words {
-        let mut filter = [0u64; 4];
+        let mut filter = [0u64; 16];
         let mut i = 0;
         while i < words.len() {
-            let bit = filter_bit(words[i].as_bytes());
+            let bit = word_key(words[i].as_bytes()) as usize;
             filter[bit / 64] |= 1 << (bit % 64);
             i += 1;
         }
@@ -80,29 +74,14 @@ impl Words {
     }
 }
 
-/// A list [`Doc::is_one_of`] can look a token up in: a [`Words`] constant, or
-/// a short literal list (`&["and", "or"]`), which is simply scanned.
-pub trait WordList {
-    /// The words, and the filter if the list has one.
-    fn parts(&self) -> (&[&str], Option<&[u64; 4]>);
-}
-
-impl WordList for Words {
-    fn parts(&self) -> (&[&str], Option<&[u64; 4]>) {
-        (self.words, Some(&self.filter))
-    }
-}
-
-impl WordList for [&str] {
-    fn parts(&self) -> (&[&str], Option<&[u64; 4]>) {
-        (self, None)
-    }
-}
-
-impl<const N: usize> WordList for [&str; N] {
-    fn parts(&self) -> (&[&str], Option<&[u64; 4]>) {
-        (self, None)
-    }
+/// An inline word list for [`Doc::is_one_of`], built (with its filter) at
+/// compile time: `words!["and", "or"]` is a `&'static Words`.
+#[macro_export]
+macro_rules! words {
+    ($($w:literal),* $(,)?) => {{
+        const W: &$crate::doc::Words = &$crate::doc::Words::new(&[$($w),*]);
+        W
+    }};
 }
 
 impl<'a> Doc<'a> {
@@ -188,27 +167,14 @@ impl<'a> Doc<'a> {
         self.tok_bytes(t).eq_ignore_ascii_case(w.as_bytes())
     }
 
-    pub fn is_one_of<L: WordList + ?Sized>(&self, t: usize, list: &L) -> bool {
-        let (words, filter) = list.parts();
-        self.in_words(t, words, filter)
-    }
-
-    #[inline(never)]
-    fn in_words(&self, t: usize, words: &[&str], filter: Option<&[u64; 4]>) -> bool {
-        let s = self.tok_bytes(t);
-        let Some(&first) = s.first() else { return false };
-        if filter.is_some_and(|f| {
-            let bit = filter_bit(s);
-            f[bit / 64] & (1 << (bit % 64)) == 0
-        }) {
+    pub fn is_one_of(&self, t: usize, list: &Words) -> bool {
+        let Some(tok) = self.toks.get(t) else { return false };
+        let bit = tok.key as usize;
+        if list.filter[bit / 64] & (1 << (bit % 64)) == 0 {
             return false;
         }
-        let first = first.to_ascii_lowercase();
-        // length and first byte rule out almost every entry before the full compare
-        words.iter().any(|w| {
-            let w = w.as_bytes();
-            w.len() == s.len() && w[0] == first && w.eq_ignore_ascii_case(s)
-        })
+        let s = self.tok_bytes(t);
+        list.words.iter().any(|w| w.len() == s.len() && w.as_bytes().eq_ignore_ascii_case(s))
     }
 
     pub fn is_word(&self, t: usize) -> bool {
@@ -339,5 +305,34 @@ impl Sent {
     }
     pub fn word_count(&self, doc: &Doc) -> usize {
         (self.t0..self.t1).filter(|&t| !doc.is_punct(t)).count()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::words;
+
+    #[test]
+    fn word_lists_match_whole_tokens_in_any_ascii_case() {
+        with_sentences("The THERE there, them: “said”", |doc, _| {
+            assert!(doc.is_one_of(0, DETERMINERS));
+            assert!(!doc.is_one_of(1, DETERMINERS) && !doc.is_one_of(2, DETERMINERS));
+            assert!(doc.is_one_of(1, words!["there"]) && doc.is_one_of(2, words!["then", "there"]));
+            // tokens: The THERE there , them : “ said ”
+            assert!(doc.is_one_of(3, words![","]) && doc.is_one_of(6, words!["“"]) && !doc.is_one_of(8, words!["“"]));
+            assert!(doc.is_one_of(7, words!["says", "said"]) && !doc.is_one_of(4, words!["the", "they"]));
+            assert!(!doc.is_one_of(99, words!["the"]));
+        });
+    }
+
+    #[test]
+    fn every_list_word_passes_its_own_filter() {
+        let list = words!["a", "an", "it's", "it’s", "—", "U.S."];
+        for w in list.words {
+            let k = word_key(w.as_bytes()) as usize;
+            assert_ne!(list.filter[k / 64] & (1 << (k % 64)), 0, "{w}");
+            assert_eq!(word_key(w.as_bytes()), word_key(w.to_ascii_uppercase().as_bytes()), "{w}");
+        }
     }
 }

@@ -11,6 +11,7 @@
 //! - An unnamed role ("South Korea's national security adviser") is the named
 //!   person who holds that role elsewhere in the article, when exactly one does.
 
+use crate::words;
 use crate::doc::{Doc, Sent};
 use crate::lexicon::{Class, RoleClass};
 use crate::report::AttributionKind;
@@ -241,7 +242,7 @@ impl Resolver {
     fn other(&mut self, doc: &Doc, kind: AttributionKind, t0: usize, t1: usize, sent: usize) -> usize {
         // "the office", "the company": the organisation named earlier whose name
         // ends in that word (or, for a company, in a company suffix).
-        if kind == AttributionKind::UnnamedOfficial && doc.is_one_of(t0, &["the", "this"]) && t1 > t0 + 1 {
+        if kind == AttributionKind::UnnamedOfficial && doc.is_one_of(t0, words!["the", "this"]) && t1 > t0 + 1 {
             let head = norm_word(doc.tok(t1 - 1));
             const COMPANY: &[&str] = &[
                 "inc", "corp", "co", "ltd", "llc", "company", "corporation", "group", "plc", "gmbh", "energy", "capital",
@@ -271,7 +272,7 @@ impl Resolver {
         }
         let surface = doc.span_text(t0, t1).to_string();
         let words: Vec<String> = (t0..t1)
-            .filter(|&t| doc.is_word(t) && !(kind != AttributionKind::NamedOrganization && doc.is_one_of(t, &["a", "an", "the"])))
+            .filter(|&t| doc.is_word(t) && !(kind != AttributionKind::NamedOrganization && doc.is_one_of(t, words!["a", "an", "the"])))
             .map(|t| norm_word(doc.tok(t)))
             .filter(|w| !w.is_empty())
             .collect();
@@ -357,7 +358,7 @@ impl Resolver {
                 (None, _) => None,
                 (Some((t0, _)), true) => {
                     let female = doc.is(t0, "she");
-                    let want = if doc.is_one_of(t0, &["he", "she"]) { Some(if female { Gender::Female } else { Gender::Male }) } else { None };
+                    let want = if doc.is_one_of(t0, words!["he", "she"]) { Some(if female { Gender::Female } else { Gender::Male }) } else { None };
                     let pick = if want.is_some() {
                         self.entities
                             .iter()
@@ -401,7 +402,7 @@ impl Resolver {
                     _ => {
                         // the same unnamed phrase again ("officials", "analysts")
                         let surface = doc.span_text(t0, t1);
-                        let cached = (!doc.is_one_of(t0, &["the", "this"])).then(|| self.by_phrase.get(surface).copied()).flatten().filter(|&i| self.entities[i].kind == a.kind);
+                        let cached = (!doc.is_one_of(t0, words!["the", "this"])).then(|| self.by_phrase.get(surface).copied()).flatten().filter(|&i| self.entities[i].kind == a.kind);
                         let id = match cached {
                             Some(i) => {
                                 self.entities[i].last_seen = s.idx;

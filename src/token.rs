@@ -19,6 +19,33 @@ pub struct Token {
     pub kind: TokKind,
     /// First character is uppercase.
     pub cap: bool,
+    /// The token's bit in a word-list filter ([`word_key`]), computed once
+    /// here because the rules look tokens up in word lists ~280,000 times per
+    /// megabyte (`Doc::is_one_of`). It fits the struct's padding.
+    pub key: u16,
+}
+
+/// The filter bit (0..1024) of a word: a hash of its length and of its first
+/// two and last two bytes, each with bit 0x20 set. That bit turns ASCII capitals
+/// into small letters, so two spellings that differ only in ASCII case (as
+/// `eq_ignore_ascii_case` compares) get the same key; the bytes it merges
+/// otherwise ("@" and "`") only cost a false alarm, which the exact comparison
+/// after the filter catches. 0 for an empty word.
+pub const fn word_key(w: &[u8]) -> u16 {
+    let n = w.len();
+    if n == 0 {
+        return 0;
+    }
+    let head = ((w[0] as u32) << 8 | w[(n > 1) as usize] as u32) | 0x2020;
+    let tail = ((w[n - 1 - (n > 1) as usize] as u32) << 8 | w[n - 1] as u32) | 0x2020;
+    let h = (head << 16 | tail) ^ ((n as u32) << 27) ^ (n as u32);
+    (h.wrapping_mul(0x9E37_79B1) >> 22) as u16
+}
+
+impl Token {
+    fn new(start: usize, end: usize, kind: TokKind, cap: bool) -> Token {
+        Token { start: start as u32, end: end as u32, kind, cap, key: 0 }
+    }
 }
 
 impl Token {
@@ -120,7 +147,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 continue;
             }
             PUNCT => {
-                out.push(Token { start: i as u32, end: i as u32 + 1, kind: TokKind::Punct, cap: false });
+                out.push(Token::new(i, i + 1, TokKind::Punct, false));
                 i += 1;
                 continue;
             }
@@ -137,11 +164,17 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         if is_alnum(c) {
             let end = word_end(text, i + w);
             let kind = if c.is_ascii_digit() { TokKind::Number } else { TokKind::Word };
-            out.push(Token { start: i as u32, end: end as u32, kind, cap: c.is_uppercase() });
+            out.push(Token::new(i, end, kind, c.is_uppercase()));
             i = end;
         } else {
-            out.push(Token { start: i as u32, end: (i + w) as u32, kind: TokKind::Punct, cap: false });
+            out.push(Token::new(i, i + w, TokKind::Punct, false));
             i += w;
+        }
+    }
+    // The keys in a pass of their own: a tight loop over tokens in cache.
+    for t in out.iter_mut() {
+        if let Some(w) = bytes.get(t.start as usize..t.end as usize) {
+            t.key = word_key(w);
         }
     }
     out

@@ -25,6 +25,7 @@
 //! sentence-final ", X said." or ", according to X.", or an opening
 //! "According to X,". Then subject-verb cues, then passives, then venues.
 
+use crate::words;
 use crate::doc::{Doc, Sent, Words, DETERMINERS};
 use crate::lexicon::{Class, CuePattern, RoleClass};
 use crate::report::{AttributionKind, HedgeCategory, QuoteType};
@@ -97,12 +98,12 @@ fn plausible_head(doc: &Doc, s: &Sent, t: usize, cue: usize) -> bool {
     if t < s.t0 {
         return false;
     }
-    if doc.is_one_of(t, CLAUSE_WORDS) || doc.is_one_of(t, DETERMINERS) || doc.is_one_of(t, &["and", "or", "but", "then"]) {
+    if doc.is_one_of(t, CLAUSE_WORDS) || doc.is_one_of(t, DETERMINERS) || doc.is_one_of(t, words!["and", "or", "but", "then"]) {
         return false;
     }
     // the object of an open-ended source phrase: "a person familiar with the matter"
     let lo = t.saturating_sub(6).max(s.t0);
-    if (lo..t).any(|x| doc.hits_at(x).iter().any(|h| matches!(doc.class(h), Class::SourceNoun(_)) && h.t1 > x + 1 && h.t1 <= t && doc.is_one_of(h.t1 - 1, &["with", "of", "about", "to", "on"]))) {
+    if (lo..t).any(|x| doc.hits_at(x).iter().any(|h| matches!(doc.class(h), Class::SourceNoun(_)) && h.t1 > x + 1 && h.t1 <= t && doc.is_one_of(h.t1 - 1, words!["with", "of", "about", "to", "on"]))) {
         return true;
     }
     // A document speaks only in a closing frame: "Prices rose, the study found."
@@ -122,7 +123,7 @@ fn plausible_head(doc: &Doc, s: &Sent, t: usize, cue: usize) -> bool {
     source_noun_kind(doc, t, s.t0).is_some()
         || names::role_class(doc, t).is_some()
         || doc.is_one_of(t, PRONOUNS_PERSON)
-        || doc.is_one_of(t, &["they", "it"])
+        || doc.is_one_of(t, words!["they", "it"])
         || is_plural_noun(doc, t)
 }
 
@@ -148,7 +149,7 @@ fn np_left(doc: &Doc, s: &Sent, h: usize) -> usize {
         }
         let ok = if doc.is_word(p) {
             let lower = !doc.toks[p].cap;
-            !((lower || p == s.t0) && (doc.is_one_of(p, CLAUSE_WORDS) || doc.is_one_of(p, &["and", "or", "but", "yet", "so"]) || (lower && doc.tok(p).ends_with("ed") && source_noun_kind(doc, p, s.t0).is_none() && !doc.tok(p).contains('-'))))
+            !((lower || p == s.t0) && (doc.is_one_of(p, CLAUSE_WORDS) || doc.is_one_of(p, words!["and", "or", "but", "yet", "so"]) || (lower && doc.tok(p).ends_with("ed") && source_noun_kind(doc, p, s.t0).is_none() && !doc.tok(p).contains('-'))))
                 && !(lower && doc.hits_at(p).iter().any(|h| matches!(doc.class(h), Class::Report(_))) && source_noun_kind(doc, p, p).is_none())
         } else if doc.is_number(p) {
             true
@@ -162,7 +163,7 @@ fn np_left(doc: &Doc, s: &Sent, h: usize) -> usize {
         a = p;
     }
     // Drop leading prepositions/conjunctions left at the edge.
-    while a < h && doc.is_lower_word(a) && doc.is_one_of(a, &["and", "or", "of", "from", "for", "in", "with", "on", "to", "by", "like"]) {
+    while a < h && doc.is_lower_word(a) && doc.is_one_of(a, words!["and", "or", "of", "from", "for", "in", "with", "on", "to", "by", "like"]) {
         a += 1;
     }
     a
@@ -175,7 +176,7 @@ fn np_right(doc: &Doc, s: &Sent, a: usize) -> usize {
     while b < limit {
         let ok = if doc.is_word(b) {
             let lower = !doc.toks[b].cap;
-            !(lower && (doc.is_one_of(b, CLAUSE_WORDS) || doc.is_one_of(b, &["said", "says", "added", "told", "saying"])))
+            !(lower && (doc.is_one_of(b, CLAUSE_WORDS) || doc.is_one_of(b, words!["said", "says", "added", "told", "saying"])))
         } else if doc.is_number(b) {
             true
         } else if doc.is(b, "(") && b + 2 < s.t1 && doc.is(b + 2, ")") {
@@ -202,12 +203,12 @@ fn choose(doc: &Doc, s: &Sent, a: usize, b: usize, cue: usize) -> Option<AttrHit
         return None;
     }
     // A negated subject is no source: "neither delegation", "no one", "none of them".
-    if doc.is_one_of(a, &["neither", "no", "none", "nobody", "nor"]) {
+    if doc.is_one_of(a, words!["neither", "no", "none", "nobody", "nor"]) {
         return None;
     }
     // "one of the people", "two of the officials": the group decides.
     let mut a = a;
-    if b > a + 2 && (doc.is_number(a) || doc.is_one_of(a, &["one", "two", "three", "some", "several", "many", "most"])) && doc.is(a + 1, "of") {
+    if b > a + 2 && (doc.is_number(a) || doc.is_one_of(a, words!["one", "two", "three", "some", "several", "many", "most"])) && doc.is(a + 1, "of") {
         a += 2;
         while a < b && doc.is_one_of(a, DETERMINERS) {
             a += 1;
@@ -215,7 +216,7 @@ fn choose(doc: &Doc, s: &Sent, a: usize, b: usize, cue: usize) -> Option<AttrHit
         if a >= b {
             return None;
         }
-    } else if b > a + 1 && doc.is_one_of(a, &["one", "another"]) && doc.is_lower_word(a + 1) {
+    } else if b > a + 1 && doc.is_one_of(a, words!["one", "another"]) && doc.is_lower_word(a + 1) {
         a += 1;
     }
     // The core runs to the first preposition that is not inside a capitalised name.
@@ -229,21 +230,21 @@ fn choose(doc: &Doc, s: &Sent, a: usize, b: usize, cue: usize) -> Option<AttrHit
             }
             c = h.t1;
             // "people familiar with" + its object: "the negotiations"
-            if doc.is_one_of(c - 1, &["with", "of", "about"]) {
-                while c < b && !doc.is_punct(c) && !(doc.is_lower_word(c) && doc.is_one_of(c, PREPS) && !doc.is_one_of(c, &["of"])) {
+            if doc.is_one_of(c - 1, words!["with", "of", "about"]) {
+                while c < b && !doc.is_punct(c) && !(doc.is_lower_word(c) && doc.is_one_of(c, PREPS) && !doc.is_one_of(c, words!["of"])) {
                     c += 1;
                 }
             }
             continue;
         }
-        if doc.is_lower_word(c) && doc.is_one_of(c, PREPS) && c > a && !(names::is_org_head(doc, c - 1) && doc.is_cap(c + 1) && !doc.is_one_of(c + 1, names::CALENDAR) && doc.is_one_of(c, &["of", "for", "on"])) {
+        if doc.is_lower_word(c) && doc.is_one_of(c, PREPS) && c > a && !(names::is_org_head(doc, c - 1) && doc.is_cap(c + 1) && !doc.is_one_of(c + 1, names::CALENDAR) && doc.is_one_of(c, words!["of", "for", "on"])) {
             break;
         }
         if doc.is(c, "such") && doc.is(c + 1, "as") {
             break;
         }
         // "the Center and the BBC", "X and others": a second, separate source.
-        if c > a && doc.is_one_of(c, &["and", "or"]) && (doc.is_one_of(c + 1, DETERMINERS) || doc.is_one_of(c + 1, &["others", "other"])) {
+        if c > a && doc.is_one_of(c, words!["and", "or"]) && (doc.is_one_of(c + 1, DETERMINERS) || doc.is_one_of(c + 1, words!["others", "other"])) {
             break;
         }
         // A participle after a document noun: "an analysis published by …".
@@ -257,11 +258,11 @@ fn choose(doc: &Doc, s: &Sent, a: usize, b: usize, cue: usize) -> Option<AttrHit
     if doc.is_one_of(head, PRONOUNS_PERSON) && head == a {
         return Some(AttrHit { kind: AttributionKind::NamedPerson, source: Some((head, head + 1)), name: None, cue: None, role: None, quote: QuoteType::Indirect, pronoun: true, priority: 0 });
     }
-    if doc.is_one_of(head, &["they", "it"]) && head == a {
+    if doc.is_one_of(head, words!["they", "it"]) && head == a {
         return Some(AttrHit { kind: AttributionKind::Vague, source: Some((head, head + 1)), name: None, cue: None, role: None, quote: QuoteType::Indirect, pronoun: true, priority: 0 });
     }
     // An example name after the group: "analysts like Kim Dae Young".
-    if c < b && (doc.is_one_of(c, &["like", "including"]) || doc.is(c, "such")) {
+    if c < b && (doc.is_one_of(c, words!["like", "including"]) || doc.is(c, "such")) {
         let start = if doc.is(c, "such") { c + 2 } else { c + 1 };
         if let Some((x, y)) = names::run_starting_at(doc, s, start) {
             if let Some(n) = names::classify(doc, x, y.min(b)) {
@@ -355,7 +356,7 @@ fn choose(doc: &Doc, s: &Sent, a: usize, b: usize, cue: usize) -> Option<AttrHit
 fn author(doc: &Doc, s: &Sent, c: usize, b: usize, cue: usize) -> Option<AttrHit> {
     // "obtained by the Herald": who got hold of the document, not who wrote it.
     // ("figures reviewed by The Times" stays the Times: it vouches for them.)
-    const HOLDER: &[&str] = &["obtained", "received", "leaked"];
+    const HOLDER: &Words = words!["obtained", "received", "leaked"];
     for t in ["by", "from", "of"].iter().flat_map(|p| (c..b).filter(move |&t| doc.is(t, p))).filter(|&t| !(doc.is(t, "by") && doc.is_one_of(t - 1, HOLDER))) {
         let mut x = t + 1;
         while x < b && (doc.is_one_of(x, DETERMINERS) || (doc.is_lower_word(x) && !doc.is_one_of(x, PREPS))) {
@@ -470,7 +471,7 @@ pub fn detect(doc: &Doc, s: &Sent, hedges: &[HedgeHit]) -> Vec<AttrHit> {
         let mut found = match pattern {
             CuePattern::Verb => verb_source(doc, s, v0, v1),
             // "claims from the U.S. and Ukraine that …"
-            CuePattern::Noun if doc.is_one_of(v1, &["from", "by"]) && !doc.is_cap(v0) => {
+            CuePattern::Noun if doc.is_one_of(v1, words!["from", "by"]) && !doc.is_cap(v0) => {
                 let b = np_right(doc, s, v1 + 1);
                 choose(doc, s, v1 + 1, b, v0).map(|mut h| {
                     h.priority = 1;
@@ -507,8 +508,8 @@ pub fn detect(doc: &Doc, s: &Sent, hedges: &[HedgeHit]) -> Vec<AttrHit> {
     }
     // Hearsay with no named reporter: "reportedly", "is said to".
     if out.is_empty() {
-        if let Some(h) = hedges.iter().find(|h| h.category == HedgeCategory::Distancing && !doc.is_one_of(h.t0, &["alleged", "so-called"])) {
-            if doc.is_one_of(h.t0, &["reportedly", "rumored", "rumoured"]) || h.t1 - h.t0 > 1 {
+        if let Some(h) = hedges.iter().find(|h| h.category == HedgeCategory::Distancing && !doc.is_one_of(h.t0, words!["alleged", "so-called"])) {
+            if doc.is_one_of(h.t0, words!["reportedly", "rumored", "rumoured"]) || h.t1 - h.t0 > 1 {
                 out.push(AttrHit { kind: AttributionKind::Vague, source: None, name: None, cue: Some((h.t0, h.t1)), role: None, quote, pronoun: false, priority: 0 });
             }
         }
@@ -527,18 +528,18 @@ fn verb_source(doc: &Doc, s: &Sent, v0: usize, v1: usize) -> Option<AttrHit> {
     let prev = v0.checked_sub(1).filter(|&p| p >= s.t0);
     // A noun use: "the claims", "recent reports", "insurance claims".
     if let Some(p) = prev {
-        if doc.is_one_of(p, DETERMINERS) || doc.is_possessive(p) || doc.is_one_of(p, &["recent", "new", "of", "insurance", "such", "these", "many", "some", "to", "conflicting", "unconfirmed", "earlier", "initial"]) {
+        if doc.is_one_of(p, DETERMINERS) || doc.is_possessive(p) || doc.is_one_of(p, words!["recent", "new", "of", "insurance", "such", "these", "many", "some", "to", "conflicting", "unconfirmed", "earlier", "initial"]) {
             return None;
         }
         // "media reports suggest …" (noun) vs "state media reported." (verb)
         let noun_follows = v1 < s.t1
-            && (doc.is_one_of(v1, &["from", "of"])
+            && (doc.is_one_of(v1, words!["from", "of"])
                 || (doc.is_lower_word(v1) && doc.hits_at(v1).iter().any(|h| matches!(doc.class(h), Class::Report(_) | Class::Hedge(..)))));
-        if doc.is_one_of(p, &["media", "news", "press", "intelligence"]) && noun_follows {
+        if doc.is_one_of(p, words!["media", "news", "press", "intelligence"]) && noun_follows {
             return None;
         }
         // "If confirmed, …", "once confirmed": a condition, not a report.
-        if doc.is_one_of(p, &["if", "unless", "once", "until"]) {
+        if doc.is_one_of(p, words!["if", "unless", "once", "until"]) {
             return None;
         }
     }
@@ -552,7 +553,7 @@ fn verb_source(doc: &Doc, s: &Sent, v0: usize, v1: usize) -> Option<AttrHit> {
     }
     // A passive with no agent: "Turnout was estimated at 38 percent" says
     // what was estimated, not who estimated it.
-    if prev.is_some_and(|p| doc.is_one_of(p, &["was", "were", "is", "are", "been", "being", "be"])) && doc.is_lower_word(v0) && doc.tok(v0).ends_with("ed") {
+    if prev.is_some_and(|p| doc.is_one_of(p, words!["was", "were", "is", "are", "been", "being", "be"])) && doc.is_lower_word(v0) && doc.tok(v0).ends_with("ed") {
         return None;
     }
     let (head, distanced) = left_head(doc, s, v0);
@@ -562,13 +563,13 @@ fn verb_source(doc: &Doc, s: &Sent, v0: usize, v1: usize) -> Option<AttrHit> {
     let head = head?;
     // Inverted: “…,” said Mr. Shin / …, said the official.
     if doc.is(head, ",") || doc.is(head, "”") || doc.is(head, "\"") {
-        let inverted_ok = v1 < s.t1 && (doc.is_cap(v1) || doc.is_one_of(v1, DETERMINERS) || doc.is_one_of(v1, &["one", "two", "another", "several"]) || source_noun_kind(doc, v1, v1).is_some());
+        let inverted_ok = v1 < s.t1 && (doc.is_cap(v1) || doc.is_one_of(v1, DETERMINERS) || doc.is_one_of(v1, words!["one", "two", "another", "several"]) || source_noun_kind(doc, v1, v1).is_some());
         // "…, said the official." but not "X, a director, said the readings were high"
         let b = np_right(doc, s, v1);
-        let clause_ends = b >= s.t1 || doc.is_punct(b) || doc.is_one_of(b, &["in", "on", "at", "during", "after", "before", "while", "when", "via", "last", "this", "earlier", "late", "who", "whose"]);
+        let clause_ends = b >= s.t1 || doc.is_punct(b) || doc.is_one_of(b, words!["in", "on", "at", "during", "after", "before", "while", "when", "via", "last", "this", "earlier", "late", "who", "whose"]);
         // "…, said the blast destroyed three homes": a verb inside means a clause, not a speaker
         let has_verb = (v1..b).any(|t| doc.is_lower_word(t) && doc.tok(t).ends_with("ed") && source_noun_kind(doc, t, v1).is_none());
-        if inverted_ok && clause_ends && !has_verb && !doc.is_one_of(v1, &["that"]) && doc.is_one_of(v0, INVERTIBLE) {
+        if inverted_ok && clause_ends && !has_verb && !doc.is_one_of(v1, words!["that"]) && doc.is_one_of(v0, INVERTIBLE) {
             if let Some(mut h) = choose(doc, s, v1, b, v1) {
                 h.priority = if frames_end(doc, s, b) { 3 } else { 2 };
                 // "…,” said Irungu Houghton, executive director of Amnesty …"
@@ -610,7 +611,7 @@ fn verb_source(doc: &Doc, s: &Sent, v0: usize, v1: usize) -> Option<AttrHit> {
                 author(doc, s, inner.0, inner.1, v0).unwrap_or(l)
             }
             (Some(mut l), _) => {
-                let relative = doc.is_one_of(inner.0, &["who", "which", "whose", "whom", "that", "where", "when"]);
+                let relative = doc.is_one_of(inner.0, words!["who", "which", "whose", "whom", "that", "where", "when"]);
                 if l.role.is_none() && !relative {
                     let mut r1 = inner.1;
                     if let Some(p) = (inner.0..inner.1).find(|&t| doc.is_lower_word(t) && doc.is_one_of(t, PREPS)) {
@@ -642,16 +643,16 @@ fn verb_source(doc: &Doc, s: &Sent, v0: usize, v1: usize) -> Option<AttrHit> {
             .rev()
             .take_while(|&x| !doc.is_punct(x))
             .find(|&x| {
-                let relative = doc.is_one_of(x + 1, &["who", "that", "which"]);
+                let relative = doc.is_one_of(x + 1, words!["who", "that", "which"]);
                 // "A town employee familiar with the call said": an adjective or
                 // participle that only introduces a prepositional phrase
-                let postmod = doc.is_one_of(x + 1, &["familiar", "briefed", "close", "knowledgeable", "involved"])
-                    && doc.is_one_of(x + 2, &["with", "on", "to", "in", "about"]);
+                let postmod = doc.is_one_of(x + 1, words!["familiar", "briefed", "close", "knowledgeable", "involved"])
+                    && doc.is_one_of(x + 2, words!["with", "on", "to", "in", "about"]);
                 // a prepositional phrase holds no verb: "Officials in both capitals
                 // declined to say how disputes …" is not "Officials … disputes"
                 let plain_pp = !relative
-                    && !(x + 1 + 2 * postmod as usize..=head).any(|y| doc.is_one_of(y, CLAUSE_WORDS) || doc.is_one_of(y, &["to", "how", "why", "what", "whether"]) || (doc.is_lower_word(y) && doc.tok(y).ends_with("ed")));
-                (postmod || doc.is_one_of(x + 1, &["of", "on", "in", "from", "at", "with", "who", "that", "which", "for"]))
+                    && !(x + 1 + 2 * postmod as usize..=head).any(|y| doc.is_one_of(y, CLAUSE_WORDS) || doc.is_one_of(y, words!["to", "how", "why", "what", "whether"]) || (doc.is_lower_word(y) && doc.tok(y).ends_with("ed")));
+                (postmod || doc.is_one_of(x + 1, words!["of", "on", "in", "from", "at", "with", "who", "that", "which", "for"]))
                     && (relative || plain_pp)
                     && (source_noun_kind(doc, x, s.t0).is_some() || names::role_class(doc, x).is_some() || (doc.is_cap(x) && plausible_head(doc, s, x, v0)))
             })

@@ -12,6 +12,7 @@
 //! Lower bounds ("over 10,000", "more than") are not in the lexicon at all.
 //! Overlapping cues keep the longest ("it is believed" over "believed").
 
+use crate::words;
 use crate::doc::{Doc, Sent, Words, DETERMINERS};
 use crate::lexicon::{Class, Guard};
 use crate::report::HedgeCategory;
@@ -60,12 +61,12 @@ fn guard_ok(doc: &Doc, s: &Sent, g: Guard, t: usize, t1: usize) -> bool {
             if !guard_ok(doc, s, Guard::ModalVerb, t, t1) {
                 return false;
             }
-            let perfect = doc.is(next, "have") || (doc.is_one_of(next, &["well", "also", "not", "still", "already"]) && doc.is(next + 1, "have"));
+            let perfect = doc.is(next, "have") || (doc.is_one_of(next, words!["well", "also", "not", "still", "already"]) && doc.is(next + 1, "have"));
             if perfect {
                 return true;
             }
             // Passive of a procedure: "may be used", "could be combined".
-            let be = if doc.is(next, "be") { Some(next) } else if doc.is_one_of(next, &["also", "often", "sometimes", "only", "then"]) && doc.is(next + 1, "be") { Some(next + 1) } else { None };
+            let be = if doc.is(next, "be") { Some(next) } else if doc.is_one_of(next, words!["also", "often", "sometimes", "only", "then"]) && doc.is(next + 1, "be") { Some(next + 1) } else { None };
             // A procedure stated for a kind of thing: "pasta may be served cold".
             // About a particular thing it is doubt: "the cost may be linked to fuel".
             let subject = subject_kind(doc, s, t);
@@ -82,27 +83,27 @@ fn guard_ok(doc: &Doc, s: &Sent, g: Guard, t: usize, t1: usize) -> bool {
             // "patients with asthma may wheeze", "one may argue".
             !generic
         }
-        Guard::Predicative => prev.is_some_and(|p| doc.is_one_of(p, &["is", "was", "be", "been", "are", "were", "seems", "appears", "quite", "entirely", "also", "it's", "it’s"])),
-        Guard::Verb => !prev.is_some_and(|p| doc.is_one_of(p, DETERMINERS) || doc.is_possessive(p) || doc.is_number(p) || doc.is_one_of(p, &["two", "three", "four", "several", "other", "murder", "prime", "main", "key", "chief"])),
+        Guard::Predicative => prev.is_some_and(|p| doc.is_one_of(p, words!["is", "was", "be", "been", "are", "were", "seems", "appears", "quite", "entirely", "also", "it's", "it’s"])),
+        Guard::Verb => !prev.is_some_and(|p| doc.is_one_of(p, DETERMINERS) || doc.is_possessive(p) || doc.is_number(p) || doc.is_one_of(p, words!["two", "three", "four", "several", "other", "murder", "prime", "main", "key", "chief"])),
         Guard::NotIn => !doc.is(next, "in") && !prev.is_some_and(|p| doc.ends_negative(p) || doc.is(p, "n't") || doc.is(p, "n’t")),
         // "more likely to", "1.8 times as likely": a measured tendency, not doubt
-        Guard::NotComparative => !prev.is_some_and(|p| doc.is_one_of(p, &["more", "less", "most", "least", "as", "times"])),
+        Guard::NotComparative => !prev.is_some_and(|p| doc.is_one_of(p, words!["more", "less", "most", "least", "as", "times"])),
         Guard::BeforeHolder => {
-            let n = if doc.is_lower_word(next) && !doc.is_one_of(next, &["of"]) { next } else { next + 1 };
+            let n = if doc.is_lower_word(next) && !doc.is_one_of(next, words!["of"]) { next } else { next + 1 };
             doc.hits_at(n).iter().any(|h| matches!(doc.class(h), Class::SourceNoun(k) if k != crate::report::AttributionKind::NamedOrganization))
-                && !prev.is_some_and(|p| doc.is_one_of(p, &["the", "at"]))
+                && !prev.is_some_and(|p| doc.is_one_of(p, words!["the", "at"]))
         }
         Guard::Agentless => {
             const BE: &Words = &Words::new(&["is", "are", "was", "were", "been", "being", "be", "it's", "it’s"]);
             let mut p = prev;
             // one adverb may sit between: "was widely praised", "has been hotly debated"
-            if p.is_some_and(|x| doc.tok(x).ends_with("ly") || doc.is_one_of(x, &["also", "often", "long", "much", "once"])) {
+            if p.is_some_and(|x| doc.tok(x).ends_with("ly") || doc.is_one_of(x, words!["also", "often", "long", "much", "once"])) {
                 p = p.and_then(|x| x.checked_sub(1)).filter(|&x| x >= s.t0);
             }
             p.is_some_and(|x| doc.is_one_of(x, BE)) && !doc.is(next, "by")
         }
-        Guard::NotCertainty => !prev.is_some_and(|p| doc.is_one_of(p, &["no", "without", "beyond", "little"])),
-        Guard::BeforeOpinion => doc.is_one_of(next, &["believed", "thought", "held", "accepted", "considered", "regarded", "known", "assumed", "called", "referred", "cited", "said", "described", "seen", "viewed", "reported", "claimed", "attributed", "recognized", "recognised", "understood", "expected", "anticipated", "feared", "speculated", "rumored", "rumoured", "praised", "criticized", "criticised", "acknowledged", "agreed", "acclaimed", "disputed", "debated", "cited", "credited", "presumed", "suspected"]),
+        Guard::NotCertainty => !prev.is_some_and(|p| doc.is_one_of(p, words!["no", "without", "beyond", "little"])),
+        Guard::BeforeOpinion => doc.is_one_of(next, words!["believed", "thought", "held", "accepted", "considered", "regarded", "known", "assumed", "called", "referred", "cited", "said", "described", "seen", "viewed", "reported", "claimed", "attributed", "recognized", "recognised", "understood", "expected", "anticipated", "feared", "speculated", "rumored", "rumoured", "praised", "criticized", "criticised", "acknowledged", "agreed", "acclaimed", "disputed", "debated", "cited", "credited", "presumed", "suspected"]),
         Guard::ModalVerb => {
             // "May" capitalised mid-sentence, or before a number/name, is the month.
             if doc.is_cap(t) && doc.is(t, "may") && (t != s.t0 || doc.is_number(next) || doc.is_cap(next)) {
@@ -111,25 +112,25 @@ fn guard_ok(doc: &Doc, s: &Sent, g: Guard, t: usize, t1: usize) -> bool {
             if prev.is_some_and(|p| doc.is_one_of(p, DETERMINERS) || doc.is_one_of(p, NOUN_MODIFIERS) || doc.is_possessive(p)) {
                 return false;
             }
-            if next >= s.t1 || (doc.is_punct(next) && !doc.is_one_of(next, &["—", "–"])) || doc.is_one_of(next, NOT_AFTER_MODAL) {
+            if next >= s.t1 || (doc.is_punct(next) && !doc.is_one_of(next, words!["—", "–"])) || doc.is_one_of(next, NOT_AFTER_MODAL) {
                 return false;
             }
             // "could not be verified" is inability; the status rule reads it.
-            !(doc.is(t, "could") && (doc.is_one_of(next, &["not", "never", "n't", "n’t"]) || doc.ends_negative(t)))
+            !(doc.is(t, "could") && (doc.is_one_of(next, words!["not", "never", "n't", "n’t"]) || doc.ends_negative(t)))
         }
         Guard::BeforeNumber => next < s.t1 && is_numberish(doc, next),
         Guard::Quantifier => {
             if next < s.t1 && is_numberish(doc, next) {
                 return false;
             }
-            if prev.is_some_and(|p| doc.is_one_of(p, &["the", "at", "how", "so", "too", "that", "for", "almost", "not"])) {
+            if prev.is_some_and(|p| doc.is_one_of(p, words!["the", "at", "how", "so", "too", "that", "for", "almost", "not"])) {
                 return false;
             }
             // "as many as 500": an upper bound, not a vague holder
             if prev.is_some_and(|p| doc.is(p, "as")) && doc.is(next, "as") {
                 return false;
             }
-            if doc.is(t, "certain") && (prev.is_some_and(|p| doc.is_one_of(p, &["is", "are", "was", "were", "be", "a", "not"])) || !(doc.is_lower_word(next) && doc.tok(next).ends_with('s'))) {
+            if doc.is(t, "certain") && (prev.is_some_and(|p| doc.is_one_of(p, words!["is", "are", "was", "were", "be", "a", "not"])) || !(doc.is_lower_word(next) && doc.tok(next).ends_with('s'))) {
                 return false;
             }
             // "most" is a quantifier before "of" or a plural noun; else a superlative.
@@ -145,7 +146,7 @@ fn guard_ok(doc: &Doc, s: &Sent, g: Guard, t: usize, t1: usize) -> bool {
             ]);
             next < s.t1 && !doc.is_one_of(next, TIME_OR_COUNT)
         }
-        Guard::Forecast => !prev.is_some_and(|p| doc.is_one_of(p, &["as", "than", "un"])),
+        Guard::Forecast => !prev.is_some_and(|p| doc.is_one_of(p, words!["as", "than", "un"])),
     }
 }
 
@@ -170,7 +171,7 @@ fn subject_kind(doc: &Doc, s: &Sent, t: usize) -> Subject {
     const WHEN: &Words = &Words::new(&["today", "tonight", "tomorrow", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "soon"]);
     let near_end = (t + 25).min(s.t1);
     let anchored = (t..near_end).any(|x| {
-        doc.is_one_of(x, WHEN) || (doc.is_one_of(x, &["next", "this", "coming"]) && doc.is_one_of(x + 1, &["week", "weekend", "month", "year", "season", "summer", "winter", "spring", "autumn", "fall"]))
+        doc.is_one_of(x, WHEN) || (doc.is_one_of(x, words!["next", "this", "coming"]) && doc.is_one_of(x + 1, words!["week", "weekend", "month", "year", "season", "summer", "winter", "spring", "autumn", "fall"]))
     });
     // reported: the modal sits in what a reporting verb introduces ("warned that
     // prices may rise", "…, forecasters said")
@@ -187,7 +188,7 @@ fn subject_kind(doc: &Doc, s: &Sent, t: usize) -> Subject {
     const SUBORD: &Words = &Words::new(&["that", "which", "if", "when", "because", "although", "though", "while", "as", "since", "where", "whether", "so", "but", "and", "or", "then", "thus", "therefore", "however"]);
     // A relative clause usually describes what a kind of thing can do
     // ("an input which may be dismissed"): not clear either way.
-    if t > s.t0 && doc.is_one_of(t - 1, &["which", "who", "that"]) {
+    if t > s.t0 && doc.is_one_of(t - 1, words!["which", "who", "that"]) {
         return Subject::Other;
     }
     let lo = t.saturating_sub(12).max(s.t0);
@@ -207,7 +208,7 @@ fn subject_kind(doc: &Doc, s: &Sent, t: usize) -> Subject {
         return Subject::Other;
     }
     let first = a;
-    if doc.is_one_of(first, &["they", "one", "you", "we", "a", "an", "any", "each", "every", "some", "many", "most", "all", "both"]) {
+    if doc.is_one_of(first, words!["they", "one", "you", "we", "a", "an", "any", "each", "every", "some", "many", "most", "all", "both"]) {
         return Subject::Generic;
     }
     if doc.is_number(first) {
@@ -215,7 +216,7 @@ fn subject_kind(doc: &Doc, s: &Sent, t: usize) -> Subject {
     }
     // A pronoun, possessive, determiner or name: not a bare generic subject.
     if doc.is_possessive(first)
-        || doc.is_one_of(first, &["it", "he", "she", "this", "these", "those", "its", "his", "her", "their"])
+        || doc.is_one_of(first, words!["it", "he", "she", "this", "these", "those", "its", "his", "her", "their"])
         || doc.is_one_of(first, DETERMINERS)
         || (doc.is_cap(first) && !(first == s.t0 && !doc.is_cap(first + 1)))
     {
@@ -224,9 +225,9 @@ fn subject_kind(doc: &Doc, s: &Sent, t: usize) -> Subject {
     // A bare plural head: no determiner, name or possessive.
     let head_plural = (first..t).any(|x| {
         let w = doc.tok(x);
-        doc.is_word(x) && w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !doc.is_one_of(x, &["this", "its", "his", "was", "has", "is", "does"])
+        doc.is_word(x) && w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !doc.is_one_of(x, words!["this", "its", "his", "was", "has", "is", "does"])
     });
-    if head_plural && !(first..t).any(|x| doc.is_one_of(x, &["it", "he", "she", "this", "that", "these", "those"])) {
+    if head_plural && !(first..t).any(|x| doc.is_one_of(x, words!["it", "he", "she", "this", "that", "these", "those"])) {
         Subject::Generic
     } else {
         Subject::Other

@@ -8,6 +8,7 @@
 //!   text with no letters.
 //! - claim: everything else.
 
+use crate::words;
 use crate::doc::{Doc, Sent, Words};
 use crate::lexicon::BoilerHow;
 use crate::report::SentenceKind;
@@ -101,7 +102,7 @@ fn byline_ok(doc: &Doc, s: &Sent, phrase: &str) -> bool {
     if phrase != "by" {
         return true;
     }
-    doc.is_cap(s.t0 + 1) && !doc.is_one_of(s.t0 + 1, &["the", "a", "an", "then", "now"])
+    doc.is_cap(s.t0 + 1) && !doc.is_one_of(s.t0 + 1, words!["the", "a", "an", "then", "now"])
 }
 
 #[cfg(test)]

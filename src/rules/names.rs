@@ -8,6 +8,7 @@
 //!   "Russian President Vladimir Putin" is Vladimir Putin, role "Russian President".
 //! - Anything else of one to four words is a person.
 
+use crate::words;
 use crate::doc::{Doc, Sent, Words};
 use crate::lexicon::{Class, OrgClass, PlaceClass, RoleClass};
 
@@ -111,7 +112,7 @@ pub fn run_ending_at(doc: &Doc, sent: &Sent, end: usize) -> Option<(usize, usize
             a = p - 1;
         } else if doc.is_one_of(p, PARTICLES) && p > sent.t0 && name_word(doc, p - 1) {
             a = p - 1;
-        } else if doc.is_one_of(p, &["of", "for", "on"]) && doc.is_lower_word(p) && p > sent.t0 && is_org_head(doc, p - 1) {
+        } else if doc.is_one_of(p, words!["of", "for", "on"]) && doc.is_lower_word(p) && p > sent.t0 && is_org_head(doc, p - 1) {
             // "Department of Justice", "Ministry of Defence"
             a = p - 1;
         } else if name_word(doc, p) && doc.is_possessive(p) && is_org_head(doc, end) {
@@ -134,7 +135,7 @@ pub fn run_starting_at(doc: &Doc, sent: &Sent, start: usize) -> Option<(usize, u
         if doc.is_possessive(b - 1) && !(is_org_head(doc, b) || (b + 1 < sent.t1 && name_word(doc, b) && is_org_head(doc, b + 1))) {
             break;
         }
-        if doc.is_one_of(b, &["of", "for"]) && doc.is_lower_word(b) && is_org_head(doc, b - 1) && b + 1 < sent.t1 && name_word(doc, b + 1) {
+        if doc.is_one_of(b, words!["of", "for"]) && doc.is_lower_word(b) && is_org_head(doc, b - 1) && b + 1 < sent.t1 && name_word(doc, b + 1) {
             b += 2;
             continue;
         }
@@ -160,7 +161,7 @@ pub fn run_starting_at(doc: &Doc, sent: &Sent, start: usize) -> Option<(usize, u
 pub fn classify(doc: &Doc, t0: usize, t1: usize) -> Option<Name> {
     // Split off leading roles, honorifics, nationality words and dots.
     let mut a = t0;
-    while a < t1 && doc.is_one_of(a, &["the", "a", "an", "this", "that"]) {
+    while a < t1 && doc.is_one_of(a, words!["the", "a", "an", "this", "that"]) {
         a += 1;
     }
     // "The Times", "The Post": a lone organisation word after "The" is a title
@@ -211,7 +212,7 @@ pub fn classify(doc: &Doc, t0: usize, t1: usize) -> Option<Name> {
     let whole_is_place = place_len(doc, a).is_some_and(|n| a + n >= t1);
     let kind = if org_word(doc, last) == Some(OrgClass::Head) && last + 1 - a >= 2 {
         NameKind::Org
-    } else if (a..last).any(|t| is_org_head(doc, t) && doc.is_one_of(t + 1, &["of", "for", "on"])) {
+    } else if (a..last).any(|t| is_org_head(doc, t) && doc.is_one_of(t + 1, words!["of", "for", "on"])) {
         NameKind::Org
     } else if last > a && doc.is_one_of(last, PLACE_HEADS) && !(t0..a).any(|t| role_class(doc, t).is_some()) {
         // "Downing Street", "Gorky Park"; but a title makes it a person: "Judge Ellen Park"
@@ -241,7 +242,7 @@ pub fn extend_org(doc: &Doc, sent: &Sent, n: Name) -> Name {
     if n.kind != NameKind::Org {
         return n;
     }
-    while n.t1 + 1 < sent.t1 && doc.is_one_of(n.t1, &["of", "for", "on"]) && doc.is_cap(n.t1 + 1) && !doc.is_one_of(n.t1 + 1, CALENDAR) {
+    while n.t1 + 1 < sent.t1 && doc.is_one_of(n.t1, words!["of", "for", "on"]) && doc.is_cap(n.t1 + 1) && !doc.is_one_of(n.t1 + 1, CALENDAR) {
         match run_starting_at(doc, sent, n.t1 + 1) {
             Some((_, b)) => n.t1 = b,
             None => break,
@@ -258,7 +259,7 @@ pub fn extend_org(doc: &Doc, sent: &Sent, n: Name) -> Name {
 /// the sentence (or a quotation) and is followed by a lower-case word:
 /// "Military analysts …", "Recent reports …".
 pub fn sentence_initial_common(doc: &Doc, sent: &Sent, t: usize) -> bool {
-    let at_start = t == sent.t0 || (t > sent.t0 && doc.is_one_of(t - 1, &["“", "\"", "(", "‘"]));
+    let at_start = t == sent.t0 || (t > sent.t0 && doc.is_one_of(t - 1, words!["“", "\"", "(", "‘"]));
     if !at_start {
         return false;
     }
