@@ -25,7 +25,10 @@ pub struct Token {
     pub key: u16,
 }
 
-/// The filter bit (0..1024) of a word: a hash of its length and of its first
+/// How many keys [`word_key`] can give (a power of two, at least 64).
+pub const KEY_BITS: u32 = 512;
+
+/// The filter bit (0..KEY_BITS) of a word: a hash of its length and of its first
 /// two and last two bytes, each with bit 0x20 set. That bit turns ASCII capitals
 /// into small letters, so two spellings that differ only in ASCII case (as
 /// `eq_ignore_ascii_case` compares) get the same key; the bytes it merges
@@ -39,7 +42,7 @@ pub const fn word_key(w: &[u8]) -> u16 {
     let head = ((w[0] as u32) << 8 | w[(n > 1) as usize] as u32) | 0x2020;
     let tail = ((w[n - 1 - (n > 1) as usize] as u32) << 8 | w[n - 1] as u32) | 0x2020;
     let h = (head << 16 | tail) ^ ((n as u32) << 27) ^ (n as u32);
-    (h.wrapping_mul(0x9E37_79B1) >> 22) as u16
+    (h.wrapping_mul(0x9E37_79B1) >> (32 - KEY_BITS.trailing_zeros())) as u16
 }
 
 impl Token {
@@ -151,7 +154,15 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 i += 1;
                 continue;
             }
-            ALNUM => (bytes[i] as char, 1),
+            ALNUM => {
+                // an ASCII letter or digit: the common case, without decoding
+                let b = bytes[i];
+                let end = word_end(text, i + 1);
+                let kind = if b.is_ascii_digit() { TokKind::Number } else { TokKind::Word };
+                out.push(Token::new(i, end, kind, b.is_ascii_uppercase()));
+                i = end;
+                continue;
+            }
             _ => {
                 let Some(c) = char_at(text, i) else { break };
                 if c.is_whitespace() {
