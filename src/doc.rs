@@ -43,6 +43,8 @@ pub struct Sent {
     pub opens_quote: bool,
     /// The sentence closes a quotation it did not open.
     pub closes_quote: bool,
+    /// How many of its tokens are words or numbers (not punctuation).
+    pub words: usize,
 }
 
 pub const DETERMINERS: &Words = &Words::new(&[
@@ -231,13 +233,26 @@ impl<'a> Doc<'a> {
     /// Build sentences from segmentation output.
     pub fn sentences(&self, spans: &[SentSpan]) -> Vec<Sent> {
         let mut out = Vec::with_capacity(spans.len());
+        // Sentences come in text order: the token cursor only moves forward
+        // (a binary search per sentence end cost more).
+        let mut cursor = 0usize;
+        let mut at_or_after = |byte: usize| {
+            if cursor > 0 && self.toks[cursor - 1].start as usize >= byte {
+                cursor = first_at_or_after(&self.toks, byte);
+            }
+            while cursor < self.toks.len() && (self.toks[cursor].start as usize) < byte {
+                cursor += 1;
+            }
+            cursor
+        };
         for (idx, s) in spans.iter().enumerate() {
-            let t0 = first_at_or_after(&self.toks, s.span.start);
-            let t1 = first_at_or_after(&self.toks, s.span.end);
+            let t0 = at_or_after(s.span.start);
+            let t1 = at_or_after(s.span.end);
+            let words = self.toks[t0..t1].iter().filter(|t| t.kind != TokKind::Punct).count();
             // Most sentences quote nothing: they get no per-token table at all.
             let has_quote = has_quote_mark(s.span.text(self.text).as_bytes());
             if !has_quote {
-                out.push(Sent { idx, span: s.span, paragraph: s.paragraph, whole_paragraph: s.whole_paragraph, t0, t1, quoted: Vec::new(), opens_quote: false, closes_quote: false });
+                out.push(Sent { idx, span: s.span, paragraph: s.paragraph, whole_paragraph: s.whole_paragraph, t0, t1, quoted: Vec::new(), opens_quote: false, closes_quote: false, words });
                 continue;
             }
             let mut quoted = vec![false; t1 - t0];
@@ -283,6 +298,7 @@ impl<'a> Doc<'a> {
                 quoted,
                 opens_quote: inside && opened_here,
                 closes_quote: first_quote_is_close == Some(true),
+                words,
             });
         }
         out
@@ -310,8 +326,8 @@ impl Sent {
     pub fn is_quoted(&self, t: usize) -> bool {
         t >= self.t0 && self.quoted.get(t - self.t0).copied().unwrap_or(false)
     }
-    pub fn word_count(&self, doc: &Doc) -> usize {
-        (self.t0..self.t1).filter(|&t| !doc.is_punct(t)).count()
+    pub fn word_count(&self) -> usize {
+        self.words
     }
 }
 

@@ -169,7 +169,7 @@ fn run(text: &str, lex: &Lexicon) -> Report {
         ids.retain(|_| keep.next().unwrap_or(true));
         atts.retain(|a| a.source.is_some() || a.cue.is_some());
         let st = status::decide(&doc, s, &hs, &atts);
-        let words = s.word_count(&doc);
+        let words = s.word_count();
         total_words += words;
         if k == SentenceKind::Claim {
             words_in_claims += words;

@@ -43,7 +43,7 @@ fn is_date_line(doc: &Doc, s: &Sent) -> bool {
 /// the whole text in one pass by the caller).
 pub fn classify(doc: &Doc, s: &Sent, furniture: bool) -> SentenceKind {
     let text = s.span.text(doc.text);
-    let words = s.word_count(doc);
+    let words = s.word_count();
     if furniture && words <= 40 {
         return SentenceKind::Boilerplate;
     }
@@ -72,7 +72,9 @@ pub fn classify(doc: &Doc, s: &Sent, furniture: bool) -> SentenceKind {
             return if *how == BoilerHow::Cta { SentenceKind::Other } else { SentenceKind::Boilerplate };
         }
     }
-    if !text.chars().any(|c| c.is_alphabetic()) {
+    // A word token that starts with an ASCII letter settles it without a scan.
+    let ascii_letter = (s.t0..s.t1).any(|t| doc.is_word(t) && doc.tok(t).as_bytes().first().is_some_and(u8::is_ascii_alphabetic));
+    if !ascii_letter && !text.chars().any(|c| c.is_alphabetic()) {
         return SentenceKind::Other;
     }
     let last = text.trim_end().chars().next_back().unwrap_or(' ');
