@@ -398,8 +398,17 @@ impl Lexicon {
         let mut found = Found::default();
         // `start_state` fails only for an unanchored search, which this is not.
         let Ok(start) = self.dfa.start_state(Anchored::Yes) else { return found };
+        // The bytes a phrase can start with (upper and lower case): a token
+        // that starts with any other byte (most punctuation, digits) is skipped.
+        let mut starts = [false; 256];
+        for (b, ok) in starts.iter_mut().enumerate() {
+            *ok = !self.dfa.is_dead(self.dfa.next_state(Anchored::Yes, start, b as u8));
+        }
         for (t, tok) in toks.iter().enumerate() {
             let s = tok.start as usize;
+            if !bytes.get(s).is_some_and(|&b| starts[b as usize]) {
+                continue;
+            }
             let mut sid = start;
             for (j, &b) in bytes[s..].iter().enumerate() {
                 sid = self.dfa.next_state(Anchored::Yes, sid, b);

@@ -157,7 +157,15 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             ALNUM => {
                 // an ASCII letter or digit: the common case, without decoding
                 let b = bytes[i];
-                let end = word_end(text, i + 1);
+                let mut end = i + 1;
+                while end < bytes.len() && CLASS[bytes[end] as usize] == ALNUM {
+                    end += 1;
+                }
+                // Most words stop at a space: only a byte that may continue
+                // the token ("Won-shik", "10,000", "didn’t") takes the slow path.
+                if bytes.get(end).is_some_and(|&c| matches!(c, b'-' | b'\'' | b',' | b'.' | 0x80..)) {
+                    end = word_end(text, end);
+                }
                 let kind = if b.is_ascii_digit() { TokKind::Number } else { TokKind::Word };
                 out.push(Token::new(i, end, kind, b.is_ascii_uppercase()));
                 i = end;
