@@ -100,6 +100,39 @@ const CLASS: [u8; 256] = {
     t
 };
 
+/// How many bytes at the start of `b` are ASCII letters or digits: 8 bytes at
+/// a time (SWAR), since this loop runs over nearly every byte of the text and a
+/// byte-by-byte loop also mispredicts its exit at nearly every word.
+fn alnum_run(b: &[u8]) -> usize {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut n = 0;
+    while let Some(chunk) = b.get(n..n + 8).and_then(|c| <[u8; 8]>::try_from(c).ok()) {
+        let stop = !alnum_bytes(u64::from_le_bytes(chunk)) & HIGH;
+        if stop != 0 {
+            return n + (stop.trailing_zeros() / 8) as usize;
+        }
+        n += 8;
+    }
+    while n < b.len() && CLASS[b[n] as usize] == ALNUM {
+        n += 1;
+    }
+    n
+}
+
+/// Bit 7 of each byte of `x` set where that byte is an ASCII letter or digit.
+/// Each test adds a constant to the byte's low 7 bits, which cannot carry
+/// into the next byte: bit 7 of `low + (127 - k)` is set exactly when low > k.
+fn alnum_bytes(x: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = ONES * 0x80;
+    let low = x & !HIGH;
+    let folded = low | (ONES * 0x20); // 'A'..'Z' -> 'a'..'z'
+    let above = |v: u64, k: u64| (v + ONES * (127 - k)) & HIGH;
+    let digit = above(low, b'0' as u64 - 1) & !above(low, b'9' as u64);
+    let letter = above(folded, b'a' as u64 - 1) & !above(folded, b'z' as u64);
+    (digit | letter) & !x & HIGH
+}
+
 /// The char at byte `j`, if `j` is inside the text.
 fn char_at(text: &str, j: usize) -> Option<char> {
     match text.as_bytes().get(j) {
@@ -113,10 +146,8 @@ fn char_at(text: &str, j: usize) -> Option<char> {
 fn word_end(text: &str, mut end: usize) -> usize {
     let bytes = text.as_bytes();
     loop {
-        // ASCII letters and digits: the common case, byte by byte
-        while end < bytes.len() && CLASS[bytes[end] as usize] == ALNUM {
-            end += 1;
-        }
+        // ASCII letters and digits: the common case
+        end += alnum_run(&bytes[end..]);
         let Some(&b) = bytes.get(end) else { break };
         // A joiner or a numeric separator continues the token only if a
         // letter or digit follows it directly.
@@ -157,10 +188,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             ALNUM => {
                 // an ASCII letter or digit: the common case, without decoding
                 let b = bytes[i];
-                let mut end = i + 1;
-                while end < bytes.len() && CLASS[bytes[end] as usize] == ALNUM {
-                    end += 1;
-                }
+                let mut end = i + 1 + alnum_run(&bytes[i + 1..]);
                 // Most words stop at a space: only a byte that may continue
                 // the token ("Won-shik", "10,000", "didn’t") takes the slow path.
                 if bytes.get(end).is_some_and(|&c| matches!(c, b'-' | b'\'' | b',' | b'.' | 0x80..)) {
@@ -218,6 +246,22 @@ mod tests {
         assert_eq!(texts("didn’t S-400 3.5%"), ["didn’t", "S-400", "3.5", "%"]);
         assert_eq!(texts("“Yes,” she said"), ["“", "Yes", ",", "”", "she", "said"]);
         assert_eq!(texts(""), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn alnum_runs_match_the_byte_table() {
+        let naive = |b: &[u8]| b.iter().take_while(|&&c| CLASS[c as usize] == ALNUM).count();
+        // every byte value at every position of a 9-byte window, after letters
+        for pos in 0..9 {
+            for v in 0..=255u8 {
+                let mut b = *b"Abcdefgh9z";
+                b[pos] = v;
+                assert_eq!(alnum_run(&b), naive(&b), "byte {v:#x} at {pos}");
+                assert_eq!(alnum_run(&b[pos..]), naive(&b[pos..]), "byte {v:#x} first");
+            }
+        }
+        assert_eq!(alnum_run(b""), 0);
+        assert_eq!(alnum_run("Zürich".as_bytes()), 1);
     }
 
     #[test]
