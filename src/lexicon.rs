@@ -478,13 +478,13 @@ pub struct Found {
 }
 
 fn is_word_byte_before(text: &str, i: usize) -> bool {
-    text[..i].chars().next_back().is_some_and(|c| c.is_alphanumeric())
+    text[..i].chars().next_back().is_some_and(crate::token::is_alnum)
 }
 
 fn is_word_byte_after(text: &str, i: usize) -> bool {
     let mut it = text[i..].chars();
     match it.next() {
-        Some(c) if c.is_alphanumeric() => true,
+        Some(c) if crate::token::is_alnum(c) => true,
         // "U.S." pattern followed by another letter-dot ("U.S.A") would be a word.
         _ => false,
     }

@@ -67,7 +67,7 @@ fn is_joiner(c: char) -> bool {
     matches!(c, '-' | '\'' | '\u{2019}' | '\u{2010}' | '\u{2011}')
 }
 
-fn is_alnum(c: char) -> bool {
+pub(crate) fn is_alnum(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_alphanumeric()
     } else if ('\u{2000}'..='\u{206F}').contains(&c) {
