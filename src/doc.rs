@@ -13,6 +13,9 @@ pub struct Hit {
     pub t0: usize,
     pub t1: usize,
     pub entry: u32,
+    /// The entry's class, copied here: the rules ask for it at every hit they
+    /// look at, and this spares a trip to the lexicon's entry table.
+    pub class: Class,
 }
 
 pub struct Doc<'a> {
@@ -104,7 +107,7 @@ impl<'a> Doc<'a> {
                 t1 += 1;
             }
             hit_idx[h.t0 + 1] += 1;
-            hits.push(Hit { span: Span::new(toks[h.t0].start as usize, h.end), t0: h.t0, t1, entry: h.entry });
+            hits.push(Hit { span: Span::new(toks[h.t0].start as usize, h.end), t0: h.t0, t1, entry: h.entry, class: lex.entries[h.entry as usize].class });
         }
         for i in 0..toks.len() {
             hit_idx[i + 1] += hit_idx[i];
@@ -129,7 +132,7 @@ impl<'a> Doc<'a> {
     }
 
     pub fn class(&self, h: &Hit) -> Class {
-        self.entry(h).class
+        h.class
     }
 
     pub fn hits_at(&self, t: usize) -> &[Hit] {
