@@ -35,13 +35,18 @@ pub const KEY_BITS: u32 = 512;
 /// otherwise ("@" and "`") only cost a false alarm, which the exact comparison
 /// after the filter catches. 0 for an empty word.
 pub const fn word_key(w: &[u8]) -> u16 {
-    let n = w.len();
-    if n == 0 {
-        return 0;
-    }
-    let head = ((w[0] as u32) << 8 | w[(n > 1) as usize] as u32) | 0x2020;
-    let tail = ((w[n - 1 - (n > 1) as usize] as u32) << 8 | w[n - 1] as u32) | 0x2020;
-    let h = (head << 16 | tail) ^ ((n as u32) << 27) ^ (n as u32);
+    // first two and last two bytes, by slice pattern (no bounds checks)
+    let (a, b, y, z) = match w {
+        [] => return 0,
+        [a] => (*a, *a, *a, *a),
+        [a, b] => (*a, *b, *a, *b),
+        [a, b, c] => (*a, *b, *b, *c),
+        [a, b, .., y, z] => (*a, *b, *y, *z),
+    };
+    let head = ((a as u32) << 8 | b as u32) | 0x2020;
+    let tail = ((y as u32) << 8 | z as u32) | 0x2020;
+    let n = w.len() as u32;
+    let h = (head << 16 | tail) ^ (n << 27) ^ n;
     (h.wrapping_mul(0x9E37_79B1) >> (32 - KEY_BITS.trailing_zeros())) as u16
 }
 
