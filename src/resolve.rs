@@ -47,7 +47,9 @@ pub fn norm_word(w: &str) -> String {
     let w = w.strip_suffix("’s").or_else(|| w.strip_suffix("'s")).unwrap_or(w);
     if w.is_ascii() {
         // the same, byte by byte: most names are ASCII
-        return w.bytes().filter(u8::is_ascii_alphanumeric).map(|b| char::from(b.to_ascii_lowercase())).collect();
+        let mut out = String::with_capacity(w.len());
+        out.extend(w.bytes().filter(u8::is_ascii_alphanumeric).map(|b| char::from(b.to_ascii_lowercase())));
+        return out;
     }
     w.chars().filter(|c| c.is_alphanumeric()).flat_map(|c| c.to_lowercase()).collect()
 }

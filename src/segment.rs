@@ -286,7 +286,8 @@ fn split_paragraph(text: &str, para: Span, lex: &Lexicon, out: &mut Vec<Span>) {
 /// Paragraphs and sentences of `text`.
 pub fn segment(text: &str, lex: &Lexicon) -> (Vec<Span>, Vec<SentSpan>) {
     let paras = paragraphs(text);
-    let mut sents = Vec::new();
+    // news averages about 100 bytes a sentence
+    let mut sents = Vec::with_capacity(text.len() / 80 + 4);
     let mut buf = Vec::new();
     for (pi, &para) in paras.iter().enumerate() {
         buf.clear();
