@@ -130,7 +130,7 @@ bench: $(BENCH_BUILD) browser-deps node-deps bench-deps time-tool
 	@start=$$(date +%s); mkdir -p test-output; \
 	cut -d' ' -f1-3 /proc/loadavg > test-output/bench-load-before; \
 	node bench/corpus.mjs; \
-	CLAIMLENS_BENCH_CORPUS=$(CURDIR)/bench/tmp $(CARGO) bench --bench analyze -- $(CRITERION_ARGS) '^(corpus|adversarial)/'; \
+	CLAIMLENS_BENCH_CORPUS=$(CURDIR)/bench/tmp $(CARGO) bench --bench analyze -- $(CRITERION_ARGS) '^(corpus|corpus-one-thread|adversarial)/'; \
 	$(CARGO) bench --bench compare -- $(CRITERION_ARGS); \
 	node bench/node.mjs --json test-output/bench-node.json; \
 	CHROMIUM=$(CHROMIUM) node bench/browser.mjs --json --text bench/tmp/corpus-100KB.txt \

@@ -98,6 +98,7 @@ const browser = readJson(path.join(TEST_OUT, 'bench-browser.json'));
 const labels = node?.corpus?.files?.map((f) => f.label) ?? ['1KB', '10KB', '100KB', '1MB', '10MB'];
 const native = Object.fromEntries(labels.map((l) => [l, criterion(`corpus/${l}`)]));
 const adversarial = criterion('adversarial/one-sentence-1MB');
+const oneThread = criterion('corpus-one-thread/1MB');
 const compare = [10, 100, 1000].map((n) => ({ n, ...criterion(`compare/articles/${n}`) }));
 const corpusFile = (l) => path.join(REPO, 'bench', 'tmp', `corpus-${l}.txt`);
 const nativeMem = ['1MB', '10MB'].map((l) => nativePeak(corpusFile(l)));
@@ -119,7 +120,11 @@ const toolLabel = (name) => node?.tools?.find((t) => t.name === name);
 const KEY = '1MB';
 const goals = [];
 const nat = native[KEY]?.mbPerS;
-goals.push(['native analyze ≥ 30 MB/s (criterion, 1 MB text)', `${f1(nat)} MB/s`, nat == null ? null : nat >= 30]);
+goals.push([
+  'native analyze ≥ 30 MB/s (criterion, 1 MB text)',
+  `${f1(nat)} MB/s (two threads; ${oneThread ? f1(oneThread.mbPerS) : '—'} MB/s on one)`,
+  nat == null ? null : nat >= 30,
+]);
 const chr = chromeBy[KEY]?.mbPerS;
 goals.push(['wasm analyze in Chromium ≥ 15 MB/s (1 MB text)', `${f1(chr)} MB/s`, chr == null ? null : chr >= 15]);
 const rRetext = ratio('retext', KEY);
@@ -188,7 +193,10 @@ for (const l of labels) {
   p(`| ${l} | ${n ? f1(n.mbPerS) + nr : '—'} | ${cell(speed('claimlens', l))} | ${chromeBy[l] ? f1(chromeBy[l].mbPerS) : '—'} | ${cell(speed('retext', l))} | ${cell(speed('writegood', l))} | ${cell(speed('wink', l))} |`);
 }
 p();
-p(`Native: criterion median (95% interval of the median in brackets), with mimalloc, the allocator the CLI ships with (glibc malloc is about 1.6 times slower on this workload). Node: the median of up to 7 timed samples after a warm-up, all tools in one process, size by size. Chromium: the median of ${chromeRuns} runs after a warm-up of at least 3 calls and 1 s (V8 moves hot wasm to its optimising tier in the background), in a page of the project\'s own server (\`bench/browser.mjs\`); not run on texts under 100 KB, where its timer is too coarse.`);
+p(`Native: criterion median (95% interval of the median in brackets), on two threads from 256 KB on (a second thread segments the text and tokenizes its last third, then takes half of the sentences' kind, hedge and attribution rules; the report is the same as on one thread, as tests check).`
+  + (oneThread ? ` On one thread the 1MB text runs at ${f1(oneThread.mbPerS)} MB/s.` : '')
+  + ` The wasm build has one thread.`);
+p(`Native figures use mimalloc, the allocator the CLI ships with (glibc malloc is about 1.6 times slower on this workload). Node: the median of up to 7 timed samples after a warm-up, all tools in one process, size by size. Chromium: the median of ${chromeRuns} runs after a warm-up of at least 3 calls and 1 s (V8 moves hot wasm to its optimising tier in the background), in a page of the project\'s own server (\`bench/browser.mjs\`); not run on texts under 100 KB, where its timer is too coarse.`);
 if (node?.settings) p(`\n¹ Not run: competitors are measured up to ${node.settings.competitorMax}, or skipped where one run would take over ${node.settings.maxRunS} s.`);
 p();
 p('### Side by side: how many times faster claimlens (wasm, in Node) is, same run, same text');

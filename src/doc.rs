@@ -1,10 +1,10 @@
 //! The analysed document: text, tokens, the one-pass lexicon hits mapped to
 //! tokens, and sentences as token ranges. Rules read from here.
 
-use crate::lexicon::{Class, Entry, Lexicon};
+use crate::lexicon::{Class, Entry, Found, LexMatch, Lexicon};
 use crate::segment::SentSpan;
 use crate::span::Span;
-use crate::token::{first_at_or_after, tokenize, word_key, TokKind, Token};
+use crate::token::{first_at_or_after, tokenize_range, word_key, TokKind, Token};
 
 /// A lexicon match, in bytes and in tokens (`t0..t1`).
 #[derive(Clone, Copy, Debug)]
@@ -92,13 +92,51 @@ macro_rules! words {
     }};
 }
 
+/// The tokens and lexicon matches of one part of a text (see [`Doc::from_parts`]).
+pub struct Part {
+    toks: Vec<Token>,
+    found: Found,
+}
+
+impl Part {
+    /// Tokens and matches of the bytes `from..to`; `to` is the text's end or
+    /// a whitespace byte (see [`tokenize_range`]). Matches may run past `to`:
+    /// the lexicon reads on into the rest of the text, as for the whole.
+    pub fn new(text: &str, lex: &Lexicon, from: usize, to: usize) -> Part {
+        let toks = tokenize_range(text, from, to);
+        let found = lex.find_all(text, &toks);
+        Part { toks, found }
+    }
+}
+
+/// Where a long text can be cut in two for [`Doc::from_parts`]: the first
+/// space at or after `at`, if there is one.
+pub fn split_point(text: &str, at: usize) -> Option<usize> {
+    let b = text.as_bytes();
+    memchr::memchr(b' ', b.get(at..)?).map(|i| at + i)
+}
+
 impl<'a> Doc<'a> {
     pub fn new(text: &'a str, lex: &'a Lexicon) -> Doc<'a> {
-        let toks = tokenize(text);
+        Doc::from_parts(text, lex, vec![Part::new(text, lex, 0, text.len())])
+    }
+
+    /// The document from consecutive parts of its text, cut at spaces
+    /// ([`split_point`]), which can be tokenized and matched on different
+    /// threads: the result is the same as [`Doc::new`]'s.
+    pub fn from_parts(text: &'a str, lex: &'a Lexicon, parts: Vec<Part>) -> Doc<'a> {
+        let mut parts = parts.into_iter();
+        let Some(Part { mut toks, mut found }) = parts.next() else { return Doc::from_parts(text, lex, vec![Part::new(text, lex, 0, text.len())]) };
+        for p in parts {
+            let offset = toks.len();
+            toks.extend_from_slice(&p.toks);
+            found.hits.extend(p.found.hits.into_iter().map(|h| LexMatch { t0: h.t0 + offset, ..h }));
+            found.furniture.extend(p.found.furniture);
+            found.furniture.sort_unstable();
+        }
         // Matches come grouped by first token, in token order: bucket them
         // (`hit_idx`), give each its last token, and order each tiny bucket
         // longest first.
-        let found = lex.find_all(text, &toks);
         let mut hit_idx = vec![0u32; toks.len() + 1];
         let mut hits: Vec<Hit> = Vec::with_capacity(found.hits.len());
         for h in found.hits {
@@ -352,6 +390,27 @@ mod tests {
             assert!(doc.is_one_of(7, words!["says", "said"]) && !doc.is_one_of(4, words!["the", "they"]));
             assert!(!doc.is_one_of(99, words!["the"]));
         });
+    }
+
+    #[test]
+    fn parts_cut_at_any_space_give_the_whole_texts_doc() {
+        let lex = Lexicon::default_ref();
+        let key = |d: &Doc| format!("{:?} {:?} {:?} {:?}", d.toks, d.hits, d.hit_idx, d.furniture);
+        for text in [
+            include_str!("../tests/fixtures/01_water_lead.txt"),
+            include_str!("../tests/fixtures/04_wildfire_crlf.txt"),
+            "Officials said, according to state media, “it is done.” Photo: Getty Images. (c) 2024 all rights reserved. The U.S. Army said 10,000 didn’t — ok",
+            "a\u{2028}b  c\t\td 😀 עברית אמר , the  White House  said  ",
+        ] {
+            let whole = Doc::new(text, lex);
+            for (cut, _) in text.match_indices(' ') {
+                let parts = vec![Part::new(text, lex, 0, cut), Part::new(text, lex, cut, text.len())];
+                assert_eq!(key(&Doc::from_parts(text, lex, parts)), key(&whole), "cut at byte {cut} of {text:?}");
+            }
+        }
+        assert_eq!(split_point("ab cd", 1), Some(2));
+        assert_eq!(split_point("abcd", 1), None);
+        assert_eq!(split_point("ab", 9), None);
     }
 
     #[test]

@@ -84,6 +84,10 @@ impl std::error::Error for Error {}
 
 /// Analyse `text`, refusing input over the size limit or with bad options.
 pub fn try_analyze(text: &str, options: &Options) -> Result<Report, Error> {
+    try_analyze_with(text, options, PARALLEL_MIN_BYTES)
+}
+
+fn try_analyze_with(text: &str, options: &Options, parallel_min: usize) -> Result<Report, Error> {
     if text.len() > options.max_bytes.min(u32::MAX as usize) {
         return Err(Error::TooLarge { bytes: text.len(), limit: options.max_bytes.min(u32::MAX as usize) });
     }
@@ -94,13 +98,24 @@ pub fn try_analyze(text: &str, options: &Options) -> Result<Report, Error> {
         custom = Lexicon::build(&options.extra_terms, &options.disabled_terms).map_err(Error::BadOption)?;
         &custom
     };
-    Ok(run(text, lex))
+    Ok(run_with(text, lex, parallel_min))
+}
+
+/// [`analyze`] on the calling thread only, whatever the text's length: for
+/// the benchmarks' single-thread figure.
+#[doc(hidden)]
+pub fn analyze_on_one_thread(text: &str, options: &Options) -> Report {
+    analyze_with(text, options, usize::MAX)
 }
 
 /// Analyse `text`. Never panics. Over the size limit, or with bad options, the
 /// report has no sentences and says why in `warnings`.
 pub fn analyze(text: &str, options: &Options) -> Report {
-    match try_analyze(text, options) {
+    analyze_with(text, options, PARALLEL_MIN_BYTES)
+}
+
+fn analyze_with(text: &str, options: &Options, parallel_min: usize) -> Report {
+    match try_analyze_with(text, options, parallel_min) {
         Ok(r) => r,
         Err(e) => {
             let map = Utf16Map::new(if text.len() <= options.max_bytes { text } else { "" });
@@ -143,10 +158,53 @@ fn warnings_for(text: &str) -> Vec<String> {
     w
 }
 
-fn run(text: &str, lex: &Lexicon) -> Report {
-    let map = Utf16Map::new(text);
-    let (paras, sent_spans) = segment::segment(text, lex);
-    let doc = Doc::new(text, lex);
+/// Native builds split the first stages of a long text over two threads.
+pub const PARALLEL_MIN_BYTES: usize = 256 * 1024;
+
+/// The whole-text stages: tokens and lexicon matches ([`Doc`]), paragraphs
+/// and sentences, and the UTF-16 map. Natively, for a text of at least
+/// `parallel_min` bytes, a second thread segments the text, builds the map
+/// and tokenizes the last third while this one tokenizes the rest; the
+/// result is the same as on one thread (tested). The wasm build has one thread.
+type Stages<'a> = (Doc<'a>, (Vec<Span>, Vec<segment::SentSpan>), Utf16Map<'a>);
+
+fn stages<'a>(text: &'a str, lex: &'a Lexicon, parallel_min: usize) -> Stages<'a> {
+    #[cfg(not(target_arch = "wasm32"))]
+    if text.len() >= parallel_min {
+        // the second thread also segments: it tokenizes the smaller part
+        if let Some(cut) = doc::split_point(text, text.len() / 100 * 64) {
+            return std::thread::scope(|scope| {
+                let other = scope.spawn(|| (doc::Part::new(text, lex, cut, text.len()), segment::segment(text, lex), Utf16Map::new(text)));
+                let head = doc::Part::new(text, lex, 0, cut);
+                let (tail, seg, map) = other.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
+                (Doc::from_parts(text, lex, vec![head, tail]), seg, map)
+            });
+        }
+    }
+    let _ = parallel_min;
+    (Doc::new(text, lex), segment::segment(text, lex), Utf16Map::new(text))
+}
+
+/// `f` of every sentence, in order: natively, when `split` is set, the second
+/// half on a second thread.
+fn per_sentence<T: Send>(sents: &[doc::Sent], split: bool, f: impl Fn(&doc::Sent) -> T + Sync) -> Vec<T> {
+    #[cfg(not(target_arch = "wasm32"))]
+    if split && sents.len() >= 2 {
+        let (a, b) = sents.split_at(sents.len() / 2);
+        return std::thread::scope(|scope| {
+            let tail = scope.spawn(|| b.iter().map(&f).collect::<Vec<T>>());
+            let mut out: Vec<T> = Vec::with_capacity(sents.len());
+            out.extend(a.iter().map(&f));
+            out.extend(tail.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
+            out
+        });
+    }
+    let _ = split;
+    sents.iter().map(f).collect()
+}
+
+fn run_with(text: &str, lex: &Lexicon, parallel_min: usize) -> Report {
+    let (doc, (paras, sent_spans), map) = stages(text, lex, parallel_min);
     let sents = doc.sentences(&sent_spans);
     let mut resolver = resolve::Resolver::new();
 
@@ -157,11 +215,18 @@ fn run(text: &str, lex: &Lexicon) -> Report {
     let mut features: Vec<(bool, bool, usize)> = Vec::with_capacity(sents.len());
     let mut words_in_claims = 0usize;
     let mut total_words = 0usize;
-    for s in &sents {
+    // The rules that read only the document and the sentence (kind, hedges,
+    // attributions) run first, for every sentence: natively on two threads
+    // for a long text. Resolution, which carries state from sentence to
+    // sentence, then runs in order.
+    let local = per_sentence(&sents, text.len() >= parallel_min, |s| {
         // Disclaimers and credits were found with the lexicons, in one pass.
         let k = kind::classify(&doc, s, doc.has_furniture(s.span));
         let hs = hedges::detect(&doc, s);
-        let mut atts = if k == SentenceKind::Claim || k == SentenceKind::Other { attribution::detect(&doc, s, &hs) } else { Vec::new() };
+        let atts = if k == SentenceKind::Claim || k == SentenceKind::Other { attribution::detect(&doc, s, &hs) } else { Vec::new() };
+        (k, hs, atts)
+    });
+    for (s, (k, hs, mut atts)) in sents.iter().zip(local) {
         resolver.mentions(&doc, s);
         let mut ids = resolver.resolve(&doc, s, &mut atts);
         // drop attributions that resolution emptied (an unresolved "it")
@@ -331,6 +396,25 @@ mod tests {
         assert_eq!(r.sources[0].name, "Lena Haugen");
         assert_eq!(r.sources[0].role.as_deref(), Some("Chief Financial Officer"));
         assert_eq!(r.sentences[1].attributions[0].source.as_ref().unwrap().source_id, Some(0));
+    }
+
+    #[test]
+    fn two_threads_give_the_same_report_as_one() {
+        let lex = Lexicon::default_ref();
+        let mut text = String::new();
+        for f in [
+            include_str!("../tests/fixtures/01_water_lead.txt"),
+            include_str!("../tests/fixtures/03_runner_doping.txt"),
+            include_str!("../tests/fixtures/04_wildfire_crlf.txt"),
+            include_str!("../tests/fixtures/06_river_summit.txt"),
+        ] {
+            text.push_str(f);
+            text.push_str("\n\n");
+        }
+        let third = (0..=text.len() / 3).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0);
+        for t in [text.as_str(), &text[..third], "“Quoted,” she said. “More.”", "no-space-anywhere.", ""] {
+            assert_eq!(run_with(t, lex, 0), run_with(t, lex, usize::MAX), "{t:?}");
+        }
     }
 
     #[test]

@@ -181,9 +181,16 @@ fn word_end(text: &str, mut end: usize) -> usize {
 
 /// Tokenize the whole text.
 pub fn tokenize(text: &str) -> Vec<Token> {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(text.len() / 5);
-    let mut i = 0usize;
+    tokenize_range(text, 0, text.len())
+}
+
+/// Tokenize the bytes `from..to` of the text (offsets stay the text's). `to`
+/// must be the text's end or an ASCII whitespace byte, which no token
+/// crosses: then tokenizing two parts split there gives the whole text's tokens.
+pub fn tokenize_range(text: &str, from: usize, to: usize) -> Vec<Token> {
+    let bytes = text.as_bytes().get(..to).unwrap_or(text.as_bytes());
+    let mut out = Vec::with_capacity(bytes.len().saturating_sub(from) / 5);
+    let mut i = from;
     // Tested in order of frequency in news text (if/else, not a jump table,
     // which the branch predictor handles worse).
     while let Some(&b) = bytes.get(i) {
