@@ -61,7 +61,13 @@ export function readTape(tape, strings, lens, shapes) {
           return o;
         }
         const o = { ...t };
-        for (let k = 0; k < keys.length; k++) o[keys[k]] = value();
+        // numbers and strings, most fields, inline; anything else by value()
+        for (let k = 0; k < keys.length; k++) {
+          const op = tape[i];
+          if (op === 3) { o[keys[k]] = tape[i + 1]; i += 2; }
+          else if (op === 4) { o[keys[k]] = strs[tape[i + 1]]; i += 2; }
+          else o[keys[k]] = value();
+        }
         return o;
       }
       default: throw new Error(`claimlens: bad tape op at ${i - 1}`);
