@@ -191,16 +191,15 @@ fn stages<'a>(text: &'a str, lex: &'a Lexicon, parallel_min: usize) -> Stages<'a
     (Doc::new(text, lex), segment::segment(text, lex), Utf16Map::new(text))
 }
 
-/// `f` of every sentence, in order: natively, when `split` is set, the second
-/// half on a second thread.
-fn per_sentence<T: Send>(sents: &[doc::Sent], split: bool, f: impl Fn(&doc::Sent) -> T + Sync) -> Vec<T> {
+/// `f(i)` for `i` in `0..n`, in order: natively, when `split` is set, the
+/// second half on a second thread.
+fn per_index<T: Send>(n: usize, split: bool, f: impl Fn(usize) -> T + Sync) -> Vec<T> {
     #[cfg(not(target_arch = "wasm32"))]
-    if split && sents.len() >= 2 {
-        let (a, b) = sents.split_at(sents.len() / 2);
+    if split && n >= 2 {
         let both = std::thread::scope(|scope| {
-            let tail = std::thread::Builder::new().spawn_scoped(scope, || b.iter().map(&f).collect::<Vec<T>>()).ok()?;
-            let mut out: Vec<T> = Vec::with_capacity(sents.len());
-            out.extend(a.iter().map(&f));
+            let tail = std::thread::Builder::new().spawn_scoped(scope, || (n / 2..n).map(&f).collect::<Vec<T>>()).ok()?;
+            let mut out: Vec<T> = Vec::with_capacity(n);
+            out.extend((0..n / 2).map(&f));
             out.extend(tail.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
             Some(out)
         });
@@ -209,7 +208,36 @@ fn per_sentence<T: Send>(sents: &[doc::Sent], split: bool, f: impl Fn(&doc::Sent
         }
     }
     let _ = split;
-    sents.iter().map(f).collect()
+    (0..n).map(f).collect()
+}
+
+/// Score every sentence (each on its own: natively, when `split` is set, the
+/// second half on a second thread).
+fn score_all(out: &mut [Sentence], features: &[(bool, bool, usize)], split: bool) {
+    let score = |o: &mut [Sentence], f: &[(bool, bool, usize)]| {
+        for (s, &(n, c, w)) in o.iter_mut().zip(f) {
+            score::score_sentence(s, n, c, w);
+        }
+    };
+    #[cfg(not(target_arch = "wasm32"))]
+    if split && out.len() >= 2 && features.len() == out.len() {
+        let mid = out.len() / 2;
+        let (a, b) = out.split_at_mut(mid);
+        let (fa, fb) = features.split_at(mid);
+        let done = std::thread::scope(|scope| match std::thread::Builder::new().spawn_scoped(scope, || score(b, fb)) {
+            Ok(h) => {
+                score(a, fa);
+                h.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
+                true
+            }
+            Err(_) => false,
+        });
+        if done {
+            return;
+        }
+    }
+    let _ = split;
+    score(out, features);
 }
 
 fn run_with(text: &str, lex: &Lexicon, parallel_min: usize) -> Report {
@@ -218,23 +246,23 @@ fn run_with(text: &str, lex: &Lexicon, parallel_min: usize) -> Report {
     let mut resolver = resolve::Resolver::new();
 
     let span = |s: Span| TextSpan { text: s.text(text).to_string(), start: map.at(s.start), end: map.at(s.end) };
+    let split = text.len() >= parallel_min;
 
-    let mut out: Vec<Sentence> = Vec::with_capacity(sents.len());
-    let mut src_ids: Vec<Vec<Option<usize>>> = Vec::with_capacity(sents.len());
-    let mut features: Vec<(bool, bool, usize)> = Vec::with_capacity(sents.len());
-    let mut words_in_claims = 0usize;
-    let mut total_words = 0usize;
     // The rules that read only the document and the sentence (kind, hedges,
     // attributions) run first, for every sentence: natively on two threads
     // for a long text. Resolution, which carries state from sentence to
-    // sentence, then runs in order.
-    let local = per_sentence(&sents, text.len() >= parallel_min, |s| {
+    // sentence, then runs in order; the status and the report's sentence
+    // again on two threads.
+    let local = per_index(sents.len(), split, |i| {
+        let s = &sents[i];
         // Disclaimers and credits were found with the lexicons, in one pass.
         let k = kind::classify(&doc, s, doc.has_furniture(s.span));
         let hs = hedges::detect(&doc, s);
         let atts = if k == SentenceKind::Claim || k == SentenceKind::Other { attribution::detect(&doc, s, &hs) } else { Vec::new() };
         (k, hs, atts)
     });
+    let mut resolved = Vec::with_capacity(sents.len());
+    let mut src_ids: Vec<Vec<Option<usize>>> = Vec::with_capacity(sents.len());
     for (s, (k, hs, mut atts)) in sents.iter().zip(local) {
         resolver.mentions(&doc, s);
         let mut ids = resolver.resolve(&doc, s, &mut atts);
@@ -242,22 +270,21 @@ fn run_with(text: &str, lex: &Lexicon, parallel_min: usize) -> Report {
         let mut keep = atts.iter().map(|a| a.source.is_some() || a.cue.is_some());
         ids.retain(|_| keep.next().unwrap_or(true));
         atts.retain(|a| a.source.is_some() || a.cue.is_some());
-        let st = status::decide(&doc, s, &hs, &atts);
-        let words = s.word_count();
-        total_words += words;
-        if k == SentenceKind::Claim {
-            words_in_claims += words;
-        }
+        src_ids.push(ids);
+        resolved.push((k, hs, atts));
+    }
+    let built = per_index(sents.len(), split, |i| {
+        let (s, (k, hs, atts)) = (&sents[i], &resolved[i]);
+        let st = status::decide(&doc, s, hs, atts);
         let has_number = (s.t0..s.t1).any(|t| doc.is_number(t));
         let has_name = (s.t0 + 1..s.t1).any(|t| doc.is_cap(t));
-        features.push((has_number, has_name, words));
-        out.push(Sentence {
+        let sentence = Sentence {
             index: s.idx,
             paragraph: s.paragraph,
             start: map.at(s.span.start),
             end: map.at(s.span.end),
             text: s.span.text(text).to_string(),
-            kind: k,
+            kind: *k,
             attributions: atts
                 .iter()
                 .map(|a| Attribution {
@@ -282,8 +309,20 @@ fn run_with(text: &str, lex: &Lexicon, parallel_min: usize) -> Report {
             checkworthiness: 0.0,
             score: 0,
             reasons: Vec::new(),
-        });
-        src_ids.push(ids);
+        };
+        (sentence, (has_number, has_name, s.word_count()))
+    });
+    drop(resolved);
+    let mut out: Vec<Sentence> = Vec::with_capacity(sents.len());
+    let mut features: Vec<(bool, bool, usize)> = Vec::with_capacity(sents.len());
+    let (mut words_in_claims, mut total_words) = (0usize, 0usize);
+    for (sentence, f) in built {
+        total_words += f.2;
+        if sentence.kind == SentenceKind::Claim {
+            words_in_claims += f.2;
+        }
+        out.push(sentence);
+        features.push(f);
     }
 
     // Sources: link unnamed role-holders, then renumber the ones actually cited.
@@ -329,9 +368,7 @@ fn run_with(text: &str, lex: &Lexicon, parallel_min: usize) -> Report {
             }
         }
     }
-    for (s, &(n, c, w)) in out.iter_mut().zip(&features) {
-        score::score_sentence(s, n, c, w);
-    }
+    score_all(&mut out, &features, split);
     let summary = score::summarize(&out, words_in_claims);
     let claims = out.iter().filter(|s| s.kind == SentenceKind::Claim).count();
     Report {
