@@ -193,7 +193,7 @@ for (const l of labels) {
   p(`| ${l} | ${n ? f1(n.mbPerS) + nr : '—'} | ${cell(speed('claimlens', l))} | ${chromeBy[l] ? f1(chromeBy[l].mbPerS) : '—'} | ${cell(speed('retext', l))} | ${cell(speed('writegood', l))} | ${cell(speed('wink', l))} |`);
 }
 p();
-p(`Native: criterion median (95% interval of the median in brackets), on two threads from 256 KB on (a second thread segments the text and tokenizes its last third, then takes half of the sentences' kind, hedge and attribution rules; the report is the same as on one thread, as tests check).`
+p(`Native: criterion median (95% interval of the median in brackets), on two threads from 256 KB on (a second thread segments the text and tokenizes its last third, then takes half of the sentences for the kind, hedge and attribution rules, and again for status, report building and scores; resolution runs in order on one thread; the report is the same as on one thread, as tests check).`
   + (oneThread ? ` On one thread the 1MB text runs at ${f1(oneThread.mbPerS)} MB/s.` : '')
   + ` The wasm build has one thread.`);
 p(`Native figures use mimalloc, the allocator the CLI ships with (glibc malloc is about 1.6 times slower on this workload). Node: the median of up to 7 timed samples after a warm-up, all tools in one process, size by size. Chromium: the median of ${chromeRuns} runs after a warm-up of at least 3 calls and 1 s (V8 moves hot wasm to its optimising tier in the background), in a page of the project\'s own server (\`bench/browser.mjs\`); not run on texts under 100 KB, where its timer is too coarse.`);

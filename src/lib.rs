@@ -158,7 +158,8 @@ fn warnings_for(text: &str) -> Vec<String> {
     w
 }
 
-/// From this many bytes on, native builds split a text's work over two threads.
+/// From this many bytes on, native builds split a text's work over two
+/// threads (see [`stages`], [`per_index`], [`score_all`]).
 pub const PARALLEL_MIN_BYTES: usize = 256 * 1024;
 
 /// The whole-text stages: tokens and lexicon matches ([`Doc`]), paragraphs
