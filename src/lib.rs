@@ -159,7 +159,7 @@ fn warnings_for(text: &str) -> Vec<String> {
 }
 
 /// From this many bytes on, native builds split a text's work over two
-/// threads (see [`stages`], [`per_index`], [`score_all`]).
+/// threads (see `stages`, `per_index` and `score_all` in this file).
 pub const PARALLEL_MIN_BYTES: usize = 256 * 1024;
 
 /// The whole-text stages: tokens and lexicon matches ([`Doc`]), paragraphs
