@@ -136,7 +136,7 @@ impl Tape {
     fn push_string(&mut self, s: &str) -> u32 {
         self.offs.push(self.strings.len() as u32);
         self.strings.push_str(s);
-        let units = if s.is_ascii() { s.len() } else { s.chars().map(char::len_utf16).sum() };
+        let units = crate::utf16::len_utf16(s);
         self.lens.push(units as u32);
         self.lens.len() as u32 - 1
     }

@@ -31,6 +31,15 @@ fn units(bytes: &[u8]) -> usize {
     n as usize
 }
 
+/// UTF-16 units of a string: one per character, two for one of four bytes;
+/// counted on bytes, 32 at a time, which the compiler vectorizes.
+pub fn len_utf16(s: &str) -> usize {
+    if s.is_ascii() {
+        return s.len();
+    }
+    s.as_bytes().chunks(BLOCK).map(units).sum()
+}
+
 impl<'a> Utf16Map<'a> {
     pub fn new(text: &'a str) -> Utf16Map<'a> {
         let bytes = text.as_bytes();
@@ -88,6 +97,13 @@ pub fn slice_utf16(text: &str, start: usize, end: usize) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn string_lengths_in_utf16_units() {
+        for t in ["", "abc", "a😀é—b", "“quoted” ’s", &"x😀é".repeat(40), "עברית 𝕏"] {
+            assert_eq!(len_utf16(t), t.encode_utf16().count(), "{t:?}");
+        }
+    }
 
     #[test]
     fn ascii_is_identity() {
