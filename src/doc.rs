@@ -55,15 +55,15 @@ pub const DETERMINERS: &Words = &Words::new(&[
     "any", "each", "every", "no", "such", "whose",
 ]);
 
+/// A filter's size in 64-bit words: one bit per possible [`word_key`].
+const FILTER_WORDS: usize = (crate::token::KEY_BITS / 64) as usize;
+
 /// A fixed word list for [`Doc::is_one_of`], with a filter built at compile
 /// time: one bit of 512 per word, picked by a hash of its length and of its
 /// first two and last two letters. The rules ask "is this token one of …"
 /// some 280,000 times per megabyte; almost every token fails this one-bit
 /// test, which spares a scan of the list. Write a list inline with
 /// [`words!`](crate::words): `doc.is_one_of(t, words!["and", "or"])`.
-/// A filter's size in 64-bit words: one bit per possible [`word_key`].
-const FILTER_WORDS: usize = (crate::token::KEY_BITS / 64) as usize;
-
 pub struct Words {
     pub words: &'static [&'static str],
     filter: [u64; FILTER_WORDS],
@@ -126,14 +126,14 @@ impl<'a> Doc<'a> {
     /// threads: the result is the same as [`Doc::new`]'s.
     pub fn from_parts(text: &'a str, lex: &'a Lexicon, parts: Vec<Part>) -> Doc<'a> {
         let mut parts = parts.into_iter();
-        let Some(Part { mut toks, mut found }) = parts.next() else { return Doc::from_parts(text, lex, vec![Part::new(text, lex, 0, text.len())]) };
+        let Some(Part { mut toks, mut found }) = parts.next() else { return Doc::new(text, lex) };
         for p in parts {
             let offset = toks.len();
             toks.extend_from_slice(&p.toks);
             found.hits.extend(p.found.hits.into_iter().map(|h| LexMatch { t0: h.t0 + offset, ..h }));
             found.furniture.extend(p.found.furniture);
-            found.furniture.sort_unstable();
         }
+        found.furniture.sort_unstable();
         // Matches come grouped by first token, in token order: bucket them
         // (`hit_idx`), give each its last token, and order each tiny bucket
         // longest first.

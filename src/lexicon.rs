@@ -113,6 +113,9 @@ pub struct Lexicon {
     /// must start where a token starts, and most tokens leave the automaton
     /// after a byte or two, so most of the text is never walked at all.
     dfa: DFA,
+    /// The bytes a phrase can start with (either case): a token that starts
+    /// with any other byte (most punctuation, digits) is not walked at all.
+    starts: [bool; 256],
     pub abbreviations: HashMap<String, AbbrevClass>,
     pub boilerplate: Vec<(String, BoilerHow)>,
     /// Patterns from this id on are the `contains` boilerplate phrases without
@@ -383,12 +386,18 @@ impl Lexicon {
             .prefilter(false)
             .build(&patterns)
             .map_err(|e| e.to_string())?;
+        let mut starts = [false; 256];
+        if let Ok(start) = dfa.start_state(Anchored::Yes) {
+            for (b, ok) in starts.iter_mut().enumerate() {
+                *ok = !dfa.is_dead(dfa.next_state(Anchored::Yes, start, b as u8));
+            }
+        }
         let name_words = entries
             .iter()
             .filter(|e| matches!(e.class, Class::Role(_) | Class::Org(_) | Class::Place(_)) && !e.phrase.contains(' '))
             .map(|e| e.phrase.clone())
             .collect();
-        Ok(Lexicon { entries, pattern_entries, dfa, abbreviations, boilerplate, first_furniture, furniture_heads, name_words })
+        Ok(Lexicon { entries, pattern_entries, dfa, starts, abbreviations, boilerplate, first_furniture, furniture_heads, name_words })
     }
 
     /// Every whole-word match that starts where a token of `toks` starts (in
@@ -399,15 +408,9 @@ impl Lexicon {
         let mut found = Found { hits: Vec::with_capacity(toks.len() / 4 + 16), furniture: Vec::new() };
         // `start_state` fails only for an unanchored search, which this is not.
         let Ok(start) = self.dfa.start_state(Anchored::Yes) else { return found };
-        // The bytes a phrase can start with (upper and lower case): a token
-        // that starts with any other byte (most punctuation, digits) is skipped.
-        let mut starts = [false; 256];
-        for (b, ok) in starts.iter_mut().enumerate() {
-            *ok = !self.dfa.is_dead(self.dfa.next_state(Anchored::Yes, start, b as u8));
-        }
         for (t, tok) in toks.iter().enumerate() {
             let s = tok.start as usize;
-            if !bytes.get(s).is_some_and(|&b| starts[b as usize]) {
+            if !bytes.get(s).is_some_and(|&b| self.starts[b as usize]) {
                 continue;
             }
             let mut sid = start;

@@ -170,74 +170,62 @@ pub const PARALLEL_MIN_BYTES: usize = 256 * 1024;
 type Stages<'a> = (Doc<'a>, (Vec<Span>, Vec<segment::SentSpan>), Utf16Map<'a>);
 
 fn stages<'a>(text: &'a str, lex: &'a Lexicon, parallel_min: usize) -> Stages<'a> {
-    #[cfg(not(target_arch = "wasm32"))]
-    if text.len() >= parallel_min {
-        // the second thread also segments: it tokenizes the smaller part
-        if let Some(cut) = doc::split_point(text, text.len() / 100 * 64) {
-            let both = std::thread::scope(|scope| {
-                // no thread to be had (a process limit): one thread, below
-                let other = std::thread::Builder::new()
-                    .spawn_scoped(scope, || (doc::Part::new(text, lex, cut, text.len()), segment::segment(text, lex), Utf16Map::new(text)))
-                    .ok()?;
-                let head = doc::Part::new(text, lex, 0, cut);
-                let (tail, seg, map) = other.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
-                Some((Doc::from_parts(text, lex, vec![head, tail]), seg, map))
-            });
-            if let Some(both) = both {
-                return both;
-            }
+    // the second thread also segments: it tokenizes the smaller part
+    if let Some(cut) = doc::split_point(text, text.len() / 100 * 64).filter(|_| text.len() >= parallel_min) {
+        let head = || doc::Part::new(text, lex, 0, cut);
+        let rest = || (doc::Part::new(text, lex, cut, text.len()), segment::segment(text, lex), Utf16Map::new(text));
+        if let Some((head, (tail, seg, map))) = on_two_threads(head, rest) {
+            return (Doc::from_parts(text, lex, vec![head, tail]), seg, map);
         }
     }
-    let _ = parallel_min;
     (Doc::new(text, lex), segment::segment(text, lex), Utf16Map::new(text))
 }
 
-/// `f(i)` for `i` in `0..n`, in order: natively, when `split` is set, the
-/// second half on a second thread.
+/// `a()` on this thread and `b()` on a second one; `None`, with neither run,
+/// when no thread can be had (a process limit) and always in the wasm build.
+#[cfg(not(target_arch = "wasm32"))]
+fn on_two_threads<A, B: Send>(a: impl FnOnce() -> A, b: impl FnOnce() -> B + Send) -> Option<(A, B)> {
+    std::thread::scope(|scope| {
+        let other = std::thread::Builder::new().spawn_scoped(scope, b).ok()?;
+        let a = a();
+        Some((a, other.join().unwrap_or_else(|e| std::panic::resume_unwind(e))))
+    })
+}
+
+#[cfg(target_arch = "wasm32")]
+fn on_two_threads<A, B: Send>(_: impl FnOnce() -> A, _: impl FnOnce() -> B + Send) -> Option<(A, B)> {
+    None
+}
+
+/// `f(i)` for `i` in `0..n`, in order: when `split` is set, the second half
+/// on a second thread.
 fn per_index<T: Send>(n: usize, split: bool, f: impl Fn(usize) -> T + Sync) -> Vec<T> {
-    #[cfg(not(target_arch = "wasm32"))]
     if split && n >= 2 {
-        let both = std::thread::scope(|scope| {
-            let tail = std::thread::Builder::new().spawn_scoped(scope, || (n / 2..n).map(&f).collect::<Vec<T>>()).ok()?;
-            let mut out: Vec<T> = Vec::with_capacity(n);
-            out.extend((0..n / 2).map(&f));
-            out.extend(tail.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
-            Some(out)
-        });
-        if let Some(out) = both {
+        let half = |r: std::ops::Range<usize>| r.map(&f).collect::<Vec<T>>();
+        if let Some((mut out, tail)) = on_two_threads(|| half(0..n / 2), || half(n / 2..n)) {
+            out.extend(tail);
             return out;
         }
     }
-    let _ = split;
     (0..n).map(f).collect()
 }
 
-/// Score every sentence (each on its own: natively, when `split` is set, the
-/// second half on a second thread).
+/// Score every sentence (each on its own: when `split` is set, the second
+/// half on a second thread).
 fn score_all(out: &mut [Sentence], features: &[(bool, bool, usize)], split: bool) {
     let score = |o: &mut [Sentence], f: &[(bool, bool, usize)]| {
         for (s, &(n, c, w)) in o.iter_mut().zip(f) {
             score::score_sentence(s, n, c, w);
         }
     };
-    #[cfg(not(target_arch = "wasm32"))]
     if split && out.len() >= 2 && features.len() == out.len() {
         let mid = out.len() / 2;
         let (a, b) = out.split_at_mut(mid);
         let (fa, fb) = features.split_at(mid);
-        let done = std::thread::scope(|scope| match std::thread::Builder::new().spawn_scoped(scope, || score(b, fb)) {
-            Ok(h) => {
-                score(a, fa);
-                h.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
-                true
-            }
-            Err(_) => false,
-        });
-        if done {
+        if on_two_threads(|| score(a, fa), || score(b, fb)).is_some() {
             return;
         }
     }
-    let _ = split;
     score(out, features);
 }
 
