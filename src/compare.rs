@@ -39,6 +39,8 @@ const TOP_CANDIDATES: usize = 12;
 const MEMBERS_COMPARED: usize = 8;
 
 pub const QUALIFIERS: &str = include_str!("../data/qualifiers.txt");
+/// `QUALIFIERS` without its comments, as the engine reads it (see `lexicon::strip_comments`).
+const QUALIFIER_ENTRIES: &str = crate::entry_lines!(QUALIFIERS);
 
 /// One article to compare.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -326,7 +328,7 @@ enum QualKind {
 fn qualifiers() -> &'static [(Vec<String>, QualKind)] {
     static Q: OnceLock<Vec<(Vec<String>, QualKind)>> = OnceLock::new();
     Q.get_or_init(|| {
-        let mut q = parse_qualifiers(QUALIFIERS);
+        let mut q = parse_qualifiers(QUALIFIER_ENTRIES);
         q.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
         q
     })
@@ -797,6 +799,7 @@ mod tests {
     fn every_qualifier_line_parses_and_says_why() {
         let lines: Vec<&str> = QUALIFIERS.lines().filter(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#')).collect();
         assert_eq!(parse_qualifiers(QUALIFIERS).len(), lines.len());
+        assert_eq!(parse_qualifiers(QUALIFIER_ENTRIES), parse_qualifiers(QUALIFIERS));
         assert!(lines.iter().all(|l| l.contains("# ")), "every entry has a # why");
     }
 

@@ -65,6 +65,12 @@ pub struct Tape {
     shape_ids: FxHashMap<Box<[u32]>, u32>,
     /// The keys of the structs being written, innermost last.
     keys: Vec<u32>,
+    /// The shape each struct type had last: (name's address, shape id), direct
+    /// mapped. A struct type almost always keeps its shape, so checking its
+    /// keys against that shape's skips hashing them.
+    last_shape: Vec<(usize, u32)>,
+    /// Where each shape's keys start in `shapes`.
+    shape_at: Vec<u32>,
     /// Short strings already stored: content hash → string index. A report
     /// repeats its reasons, roles and names many times (326 distinct reasons
     /// among 25,000 in 1 MB of news), and JS then holds each one once.
@@ -85,6 +91,18 @@ fn content_hash(s: &str) -> u64 {
     let mut h = FxHasher::default();
     h.write(s.as_bytes());
     h.finish()
+}
+
+/// `a == b`, eight bytes at a time. (In wasm, `==` on slices calls a memcmp
+/// that compares byte by byte.)
+fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let (ca, cb) = (a.chunks_exact(8), b.chunks_exact(8));
+    let tails_equal = ca.remainder() == cb.remainder();
+    let word = |c: &[u8]| u64::from_le_bytes(c.try_into().unwrap_or([0; 8]));
+    tails_equal && ca.zip(cb).all(|(x, y)| word(x) == word(y))
 }
 
 /// Why a value could not be written (a map key that is not a string or a number).
@@ -108,7 +126,12 @@ impl ser::Error for Error {
 impl Tape {
     /// Write `value` as a tape.
     pub fn encode<T: Serialize + ?Sized>(value: &T) -> Result<Tape, Error> {
-        let mut t = Tape { ops: Vec::with_capacity(1024), recent: vec![(0, usize::MAX, 0); 256], ..Tape::default() };
+        let mut t = Tape {
+            ops: Vec::with_capacity(1024),
+            recent: vec![(0, usize::MAX, 0); 256],
+            last_shape: vec![(0, u32::MAX); 64],
+            ..Tape::default()
+        };
         value.serialize(&mut t)?;
         Ok(t)
     }
@@ -121,7 +144,7 @@ impl Tape {
         let h = content_hash(s);
         if let Some(&i) = self.shorts.get(&h) {
             let at = self.offs[i as usize] as usize;
-            if self.strings.get(at..at + s.len()) == Some(s) {
+            if self.strings.as_bytes().get(at..at + s.len()).is_some_and(|b| same_bytes(b, s.as_bytes())) {
                 return i;
             }
             // a hash collision: store this one again, unshared
@@ -174,6 +197,14 @@ impl Tape {
         self.ops.len() - 1
     }
 
+    /// The keys of shape `id` (none for an id not yet given out).
+    fn shape_keys(&self, id: u32) -> &[u32] {
+        let Some(&at) = self.shape_at.get(id as usize) else { return &[] };
+        let at = at as usize;
+        let n = self.shapes[at - 1] as usize;
+        &self.shapes[at..at + n]
+    }
+
     /// `{ "variant": … }` for a variant that carries data.
     fn open_variant(&mut self, variant: &'static str) {
         self.ops.extend([OBJ, 1.0]);
@@ -189,6 +220,8 @@ pub struct Compound<'a> {
     n: u32,
     /// For a struct: where its keys start in `Tape::keys`.
     keys_from: usize,
+    /// For a struct: its type name's address (the `last_shape` key).
+    name: usize,
 }
 
 impl Compound<'_> {
@@ -201,15 +234,24 @@ impl Compound<'_> {
     fn close_struct(self) -> Result<(), Error> {
         let t = self.tape;
         let keys = &t.keys[self.keys_from..];
-        let id = match t.shape_ids.get(keys) {
-            Some(&id) => id,
-            None => {
-                let id = t.shape_ids.len() as u32;
-                t.shapes.push(keys.len() as u32);
-                t.shapes.extend_from_slice(keys);
-                t.shape_ids.insert(keys.into(), id);
-                id
-            }
+        let slot = (self.name ^ (self.name >> 6)) & 63;
+        let (name, last) = t.last_shape[slot];
+        let id = if name == self.name && t.shape_keys(last) == keys {
+            last
+        } else {
+            let id = match t.shape_ids.get(keys) {
+                Some(&id) => id,
+                None => {
+                    let id = t.shape_ids.len() as u32;
+                    t.shape_at.push(t.shapes.len() as u32 + 1);
+                    t.shapes.push(keys.len() as u32);
+                    t.shapes.extend_from_slice(keys);
+                    t.shape_ids.insert(keys.into(), id);
+                    id
+                }
+            };
+            t.last_shape[slot] = (self.name, id);
+            id
         };
         t.ops[self.at] = id as f64;
         t.keys.truncate(self.keys_from);
@@ -305,7 +347,7 @@ impl<'a> ser::Serializer for &'a mut Tape {
     }
     fn serialize_seq(self, _len: Option<usize>) -> Result<Compound<'a>, Error> {
         let at = self.open(ARR);
-        Ok(Compound { tape: self, at, n: 0, keys_from: 0 })
+        Ok(Compound { tape: self, at, n: 0, keys_from: 0, name: 0 })
     }
     fn serialize_tuple(self, len: usize) -> Result<Compound<'a>, Error> {
         self.serialize_seq(Some(len))
@@ -325,12 +367,12 @@ impl<'a> ser::Serializer for &'a mut Tape {
     }
     fn serialize_map(self, _len: Option<usize>) -> Result<Compound<'a>, Error> {
         let at = self.open(OBJ);
-        Ok(Compound { tape: self, at, n: 0, keys_from: 0 })
+        Ok(Compound { tape: self, at, n: 0, keys_from: 0, name: 0 })
     }
-    fn serialize_struct(self, _name: &'static str, _len: usize) -> Result<Compound<'a>, Error> {
+    fn serialize_struct(self, name: &'static str, _len: usize) -> Result<Compound<'a>, Error> {
         let at = self.open(SHAPED);
         let keys_from = self.keys.len();
-        Ok(Compound { tape: self, at, n: 0, keys_from })
+        Ok(Compound { tape: self, at, n: 0, keys_from, name: name.as_ptr() as usize })
     }
     fn serialize_struct_variant(
         self,
