@@ -7,6 +7,17 @@
 // strings: every string of the value, one after another
 // lens:    Uint32Array, each string's length in UTF-16 code units
 // shapes:  Uint32Array, the structs' key lists: n, k1 … kn each
+//
+// Speed. A 1 MB article's report is about 49,000 objects and 40,000 arrays.
+// The report's own struct types (a sentence, a span, an attribution …) are
+// made by object literals in BUILDERS, picked by their shape's exact key list:
+// V8 then gives each type one hidden class, and allocation-site pretenuring
+// puts long-lived report objects straight into the old generation instead of
+// copying them out of the young one. In Chromium this took a warm 1 MB
+// analyze() from 62.8 to 54.1 ms (median of 30, calls interleaved with the
+// previous tape.js). Any other struct, or one whose fields have changed, takes
+// the generic path, with the same result; a test in src/tape.rs fails when a
+// report struct has no builder here.
 
 export function readTape(tape, strings, lens, shapes) {
   const strs = new Array(lens.length);
@@ -15,8 +26,8 @@ export function readTape(tape, strings, lens, shapes) {
     strs[k] = strings.slice(off, end);
     off = end;
   }
-  // One template per shape, copied with spread: each object is made with all
-  // its keys, in order, at once.
+  // Generic path: one template per shape, copied with spread, so each object
+  // is made with all its keys, in order, at once.
   const shapeKeys = [];
   const templates = [];
   for (let j = 0; j < shapes.length; ) {
@@ -32,6 +43,30 @@ export function readTape(tape, strings, lens, shapes) {
     templates.push(keys.includes('__proto__') ? null : t);
   }
   let i = 0;
+  // a number or a string inline, anything else through value()
+  const V = () => {
+    const op = tape[i];
+    if (op === 3) { i += 2; return tape[i - 1]; }
+    if (op === 4) { i += 2; return strs[tape[i - 1]]; }
+    return value();
+  };
+  // The report's struct types, by their keys in serde's order (camelCase).
+  // Literal values are read in source order, which is the tape's order.
+  const BUILDERS = {
+    'text,start,end': () => ({ text: V(), start: V(), end: V() }),
+    'text,start,end,sourceId': () => ({ text: V(), start: V(), end: V(), sourceId: V() }),
+    'kind,source,cue,quote,role': () => ({ kind: V(), source: V(), cue: V(), quote: V(), role: V() }),
+    'text,start,end,category,weight': () => ({ text: V(), start: V(), end: V(), category: V(), weight: V() }),
+    'label,cues,why': () => ({ label: V(), cues: V(), why: V() }),
+    'index,paragraph,start,end,text,kind,attributions,hedges,status,checkworthiness,score,reasons': () => ({
+      index: V(), paragraph: V(), start: V(), end: V(), text: V(), kind: V(), attributions: V(), hedges: V(), status: V(),
+      checkworthiness: V(), score: V(), reasons: V() }),
+    'id,name,kind,role,aliases,sentences': () => ({ id: V(), name: V(), kind: V(), role: V(), aliases: V(), sentences: V() }),
+  };
+  const builders = shapeKeys.map((keys) => {
+    const sig = keys.join(',');
+    return Object.hasOwn(BUILDERS, sig) ? BUILDERS[sig] : null;
+  });
   function value() {
     switch (tape[i++]) {
       case 0: return null;
@@ -41,8 +76,8 @@ export function readTape(tape, strings, lens, shapes) {
       case 4: return strs[tape[i++]];
       case 5: {
         const n = tape[i++];
-        const a = new Array(n);
-        for (let k = 0; k < n; k++) a[k] = value();
+        const a = [];
+        for (let k = 0; k < n; k++) a.push(V());
         return a;
       }
       case 6: {
@@ -53,6 +88,8 @@ export function readTape(tape, strings, lens, shapes) {
       }
       case 7: {
         const s = tape[i++];
+        const b = builders[s];
+        if (b !== null) return b();
         const keys = shapeKeys[s];
         const t = templates[s];
         if (t === null) {

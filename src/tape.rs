@@ -693,4 +693,32 @@ mod tests {
         ];
         round_trip(&crate::compare(&docs, &crate::Options::default()).unwrap());
     }
+
+    /// tape.js makes the report's many-per-report struct types with object
+    /// literals, picked by key list (see its header). A struct whose fields
+    /// change still reads back right, through the generic path, but slower:
+    /// this names the one that lost its builder.
+    #[test]
+    fn every_repeated_report_struct_has_a_literal_builder_in_tape_js() {
+        let js = include_str!("tape.js");
+        let text = include_str!("../tests/fixtures/01_water_lead.txt");
+        let t = Tape::encode(&crate::analyze(text, &crate::Options::default())).unwrap();
+        let ends = t.offs.iter().skip(1).map(|&e| e as usize).chain([t.strings.len()]);
+        let strs: Vec<&str> = t.offs.iter().zip(ends).map(|(&at, end)| &t.strings[at as usize..end]).collect();
+        // made once per report: the generic path is fine for them
+        let once = ["schemaVersion", "chars", "score,claims", "denied", "namedPerson"];
+        let (mut j, mut shapes) = (0, 0);
+        while j < t.shapes.len() {
+            let n = t.shapes[j] as usize;
+            let keys: Vec<&str> = t.shapes[j + 1..j + 1 + n].iter().map(|&k| strs[k as usize]).collect();
+            let sig = keys.join(",");
+            j += 1 + n;
+            shapes += 1;
+            if once.iter().any(|o| sig.starts_with(o)) {
+                continue;
+            }
+            assert!(js.contains(&format!("'{sig}': ")), "tape.js has no literal builder for the struct {{{sig}}}");
+        }
+        assert!(shapes >= 10, "the fixture's report should use every struct type, got {shapes} shapes");
+    }
 }
