@@ -13,13 +13,15 @@
 //! code units, already converted once by `src/utf16.rs`, so `text.slice(start,
 //! end)` in JS is the span's `text`.
 //!
-//! The text crosses as `&str`: wasm-bindgen encodes the JS string as UTF-8 and
-//! turns a lone surrogate into U+FFFD, also one UTF-16 unit, so every offset
-//! stays valid against the caller's own string.
+//! The text crosses as UTF-8, written into wasm memory by `TextEncoder` in one
+//! call (src/utf8.js), which turns a lone surrogate into U+FFFD, also one
+//! UTF-16 unit, so every offset stays valid against the caller's own string.
 
 use crate::{try_analyze, Document, Options};
 use serde::Serialize;
+use js_sys::JsString;
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 #[wasm_bindgen(start)]
 fn start() {
@@ -31,10 +33,29 @@ fn start() {
 /// `maxBytes`, `extraTerms`, `disabledTerms` (see `Options`). Throws an
 /// `Error` with a one-line message for input over the size limit or bad options.
 #[wasm_bindgen]
-pub fn analyze(text: &str, options: JsValue) -> Result<JsValue, JsError> {
+pub fn analyze(text: JsValue, options: JsValue) -> Result<JsValue, JsError> {
+    let text = text_of(&text)?;
     let options = read_options(options)?;
-    let report = try_analyze(text, &options).map_err(|e| JsError::new(&e.to_string()))?;
+    let report = try_analyze(&text, &options).map_err(|e| JsError::new(&e.to_string()))?;
     to_js(&report, "report")
+}
+
+#[wasm_bindgen(module = "/src/utf8.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = writeUtf8)]
+    fn write_utf8(text: &JsString, dest: &mut [u8]) -> usize;
+}
+
+/// The JS string `text` as UTF-8, encoded in one call (see src/utf8.js).
+fn text_of(text: &JsValue) -> Result<String, JsError> {
+    let Some(text) = text.dyn_ref::<JsString>() else {
+        return Err(JsError::new("analyze wants the article's text as a string"));
+    };
+    // UTF-8 takes at most 3 bytes per UTF-16 unit
+    let mut buf = vec![0u8; (text.length() as usize).saturating_mul(3)];
+    let n = write_utf8(text, &mut buf);
+    buf.truncate(n);
+    String::from_utf8(buf).map_err(|_| JsError::new("the text could not be read as UTF-8"))
 }
 
 #[wasm_bindgen(module = "/src/tape.js")]

@@ -15,7 +15,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 /// The report as JSON, read back from the JS object the binding returned.
 fn report_json(text: &str, options: JsValue) -> Value {
-    let v = analyze(text, options).unwrap_or_else(|e| panic!("analyze threw: {:?}", JsValue::from(e)));
+    let v = analyze(text.into(), options).unwrap_or_else(|e| panic!("analyze threw: {:?}", JsValue::from(e)));
     assert!(v.is_object() && !js_sys::Array::is_array(&v), "the report is a plain object");
     let s: String = JSON::stringify(&v).unwrap().into();
     serde_json::from_str(&s).unwrap()
@@ -90,16 +90,51 @@ fn offsets_are_utf16_slices_of_the_js_string() {
 fn over_the_size_limit_throws_a_clear_error() {
     let opts = Object::new();
     Reflect::set(&opts, &"maxBytes".into(), &10.into()).unwrap();
-    let err = JsValue::from(analyze("Officials said the bridge reopened.", opts.into()).unwrap_err());
+    let err = JsValue::from(analyze("Officials said the bridge reopened.".into(), opts.into()).unwrap_err());
     let msg: String = err.dyn_into::<js_sys::Error>().unwrap().message().into();
     assert!(msg.contains("over the size limit"), "{msg}");
 }
 
 #[wasm_bindgen_test]
 fn bad_options_throw_a_clear_error() {
-    let err = JsValue::from(analyze("x", JsValue::from_str("nonsense")).unwrap_err());
+    let err = JsValue::from(analyze("x".into(), JsValue::from_str("nonsense")).unwrap_err());
     let msg: String = err.dyn_into::<js_sys::Error>().unwrap().message().into();
     assert!(msg.starts_with("bad options"), "{msg}");
+}
+
+#[wasm_bindgen_test]
+fn text_that_is_not_a_string_throws_a_clear_error() {
+    for bad in [JsValue::UNDEFINED, JsValue::NULL, JsValue::from_f64(42.0), Object::new().into()] {
+        let err = JsValue::from(analyze(bad, JsValue::UNDEFINED).unwrap_err());
+        let msg: String = err.dyn_into::<js_sys::Error>().unwrap().message().into();
+        assert!(msg.contains("as a string"), "{msg}");
+    }
+}
+
+/// A JS string with lone surrogates (which `&str` cannot hold) crosses with
+/// each one as U+FFFD: the same length in UTF-16 units, so every offset still
+/// fits the caller's string.
+#[wasm_bindgen_test]
+fn lone_surrogates_keep_every_offset_in_the_callers_string() {
+    let mut units: Vec<u16> = "Officials said X reopened. The mayor reportedly Y resigned.".encode_utf16().collect();
+    let x = units.iter().position(|&u| u == u16::from(b'X')).unwrap();
+    units[x] = 0xD800; // a lone high surrogate
+    let y = units.iter().position(|&u| u == u16::from(b'Y')).unwrap();
+    units[y] = 0xDC00; // a lone low surrogate
+    let js = JsString::from_char_code(&units);
+    assert_eq!(js.length() as usize, units.len());
+    let v = analyze(js.clone().into(), JsValue::UNDEFINED).unwrap();
+    let r: Value = serde_json::from_str(&String::from(JSON::stringify(&v).unwrap())).unwrap();
+    assert_eq!(r["stats"]["chars"], units.len());
+    let sents = r["sentences"].as_array().unwrap();
+    assert_eq!(sents.len(), 2);
+    for s in sents {
+        let (a, b) = (s["start"].as_u64().unwrap() as u32, s["end"].as_u64().unwrap() as u32);
+        assert!(b as usize <= units.len());
+        // String::from turns each lone surrogate into U+FFFD, as analyze does
+        assert_eq!(s["text"].as_str().unwrap(), String::from(js.slice(a, b)));
+    }
+    assert_eq!(sents[1]["hedges"][0]["text"], "reportedly");
 }
 
 #[wasm_bindgen_test]
@@ -171,7 +206,7 @@ fn the_tape_builds_what_serde_wasm_bindgen_builds() {
     ];
     for text in texts {
         let native = claimlens::analyze(text, &claimlens::Options::default());
-        let via_tape: String = JSON::stringify(&analyze(text, JsValue::UNDEFINED).unwrap()).unwrap().into();
+        let via_tape: String = JSON::stringify(&analyze(text.into(), JsValue::UNDEFINED).unwrap()).unwrap().into();
         assert_eq!(via_tape, reference(&native), "tape and serde-wasm-bindgen differ on {:?}", &text[..text.len().min(40)]);
     }
     let docs = [
