@@ -113,7 +113,21 @@ pub struct Resolver {
     by_run: HashMap<String, Option<usize>>,
     /// Unnamed source phrases already resolved, exactly as written.
     by_phrase: HashMap<String, usize>,
+    /// Organisations by the last word of their name, in the order met: "the
+    /// agency" looks among these, not through every entity of the article.
+    orgs_by_last: HashMap<String, Vec<usize>>,
+    /// Organisations whose name ends in a company word ("Acme Corp"), in the
+    /// order met: the candidates for "the company" and "the firm".
+    companies: Vec<usize>,
 }
+
+/// Words that end a company's name: "the company" (or "the firm") can refer
+/// to an organisation whose name ends in one of them.
+const COMPANY: &[&str] = &[
+    "inc", "corp", "co", "ltd", "llc", "company", "corporation", "group", "plc", "gmbh", "energy", "capital",
+    "holdings", "partners", "industries", "technologies", "systems", "motors", "airlines", "airways",
+    "pharmaceuticals", "labs", "laboratories", "bank", "trust", "securities",
+];
 
 fn kind_key(kind: AttributionKind, key: &str) -> String {
     let tag = match kind {
@@ -137,7 +151,16 @@ fn role_head(role: &str) -> String {
 
 impl Resolver {
     pub fn new() -> Resolver {
-        Resolver { entities: Vec::new(), by_key: HashMap::default(), by_word: HashMap::default(), by_surface: HashMap::default(), by_run: HashMap::default(), by_phrase: HashMap::default() }
+        Resolver {
+            entities: Vec::new(),
+            by_key: HashMap::default(),
+            by_word: HashMap::default(),
+            by_surface: HashMap::default(),
+            by_run: HashMap::default(),
+            by_phrase: HashMap::default(),
+            orgs_by_last: HashMap::default(),
+            companies: Vec::new(),
+        }
     }
 
     fn person(&mut self, doc: &Doc, t0: usize, t1: usize, role: Option<(usize, usize)>, sent: usize) -> usize {
@@ -246,22 +269,18 @@ impl Resolver {
         // ends in that word (or, for a company, in a company suffix).
         if kind == AttributionKind::UnnamedOfficial && doc.is_one_of(t0, words!["the", "this"]) && t1 > t0 + 1 {
             let head = norm_word(doc.tok(t1 - 1));
-            const COMPANY: &[&str] = &[
-                "inc", "corp", "co", "ltd", "llc", "company", "corporation", "group", "plc", "gmbh", "energy", "capital",
-                "holdings", "partners", "industries", "technologies", "systems", "motors", "airlines", "airways",
-                "pharmaceuticals", "labs", "laboratories", "bank", "trust", "securities",
-            ];
-            let pick = self
-                .entities
-                .iter()
-                .enumerate()
-                .filter(|(_, e)| e.kind == AttributionKind::NamedOrganization)
-                .filter(|(_, e)| {
-                    e.words.last().is_some_and(|w| *w == head || (matches!(head.as_str(), "company" | "firm") && COMPANY.contains(&w.as_str())))
-                })
+            // the organisations whose name ends in that word, or in a company word
+            let mut candidates: Vec<usize> = self.orgs_by_last.get(&head).map_or(&[][..], Vec::as_slice).to_vec();
+            if matches!(head.as_str(), "company" | "firm") {
+                candidates.extend_from_slice(&self.companies);
+            }
+            // in the order met (a tie goes to the later one)
+            candidates.sort_unstable();
+            candidates.dedup();
+            let pick = candidates
+                .into_iter()
                 // the organisation the article has been quoting beats one met in passing
-                .max_by_key(|(_, e)| (!e.sentences.is_empty(), e.last_seen))
-                .map(|(i, _)| i);
+                .max_by_key(|&i| (!self.entities[i].sentences.is_empty(), self.entities[i].last_seen));
             if let Some(i) = pick {
                 let surface = doc.span_text(t0, t1).to_string();
                 let e = &mut self.entities[i];
@@ -304,6 +323,14 @@ impl Resolver {
                     // "NIS" later in the article finds "National Intelligence Service (NIS)"
                     self.by_key.insert(kind_key(kind, &norm_word(&a)), i);
                     aliases.push(a);
+                }
+                if kind == AttributionKind::NamedOrganization {
+                    if let Some(last) = words.last() {
+                        self.orgs_by_last.entry(last.clone()).or_default().push(i);
+                        if COMPANY.contains(&last.as_str()) {
+                            self.companies.push(i);
+                        }
+                    }
                 }
                 self.entities.push(Entity { name: surface, kind, role: None, role_class: None, words, key, aliases, sentences: Vec::new(), last_seen: sent, gender: None, title: None });
                 self.entities.len() - 1
