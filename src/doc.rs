@@ -377,7 +377,6 @@ impl Sent {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::words;
 
     #[test]
     fn word_lists_match_whole_tokens_in_any_ascii_case() {

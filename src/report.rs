@@ -4,6 +4,7 @@
 //! of the exact input, and its `text` equals that slice of the input.
 //! Field names are camelCase; `schemaVersion` is 1.
 
+use std::borrow::Cow;
 use serde::{Deserialize, Serialize};
 
 pub const SCHEMA_VERSION: u32 = 1;
@@ -116,8 +117,9 @@ pub struct Status {
     pub label: StatusLabel,
     /// The spans that decided the label (empty for `asserted`).
     pub cues: Vec<TextSpan>,
-    /// One plain sentence saying why.
-    pub why: String,
+    /// One plain sentence saying why. Most are fixed text (`fixed::ASSERTED`),
+    /// borrowed rather than copied for every sentence.
+    pub why: Cow<'static, str>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -138,7 +140,8 @@ pub struct Sentence {
     /// 0..100 sourcing score (not a truth score). 0 for non-claims.
     pub score: u32,
     /// Plain-language reasons, each tracing part of the score to the text.
-    pub reasons: Vec<String>,
+    /// The fixed ones (`fixed::NOT_TRUTH` …) are borrowed, not copied.
+    pub reasons: Vec<Cow<'static, str>>,
 }
 
 /// A source resolved across the article ("Shin Wonsik" … "Mr. Shin" … "he").

@@ -51,7 +51,7 @@ pub fn score_sentence(s: &mut Sentence, has_number: bool, has_name: bool, words:
                 40 => "40",
                 _ => "20",
             };
-            reasons.push(cat(&["Backed by ", kind_words(a.kind), w0, who, w1, c0, cue, c1, ": +", points, "."]));
+            reasons.push(cat(&["Backed by ", kind_words(a.kind), w0, who, w1, c0, cue, c1, ": +", points, "."]).into());
             let named = matches!(a.kind, AttributionKind::NamedPerson | AttributionKind::NamedOrganization);
             if named && a.quote == QuoteType::Direct {
                 score += 10;
@@ -70,15 +70,15 @@ pub fn score_sentence(s: &mut Sentence, has_number: bool, has_name: bool, words:
     match s.status.label {
         StatusLabel::Confirmed => {
             score += 15;
-            reasons.push(cat(&["Confirmed: ", &s.status.why, " +15."]));
+            reasons.push(cat(&["Confirmed: ", &s.status.why, " +15."]).into());
         }
         StatusLabel::Unconfirmed => {
             score -= 15;
-            reasons.push(cat(&[&s.status.why, " −15."]));
+            reasons.push(cat(&[&s.status.why, " −15."]).into());
         }
         StatusLabel::Speculative => {
             score -= 10;
-            reasons.push(cat(&[&s.status.why, " −10."]));
+            reasons.push(cat(&[&s.status.why, " −10."]).into());
         }
         _ => {}
     }
@@ -86,7 +86,7 @@ pub fn score_sentence(s: &mut Sentence, has_number: bool, has_name: bool, words:
     if weight > 0.0 {
         let pen = ((weight * 10.0).round() as i32).min(20);
         score -= pen;
-        reasons.push(hedged_by(&s.hedges, pen));
+        reasons.push(hedged_by(&s.hedges, pen).into());
     }
     s.score = score.clamp(0, 100) as u32;
     reasons.push(fixed::NOT_TRUTH.into());

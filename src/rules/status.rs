@@ -26,7 +26,7 @@ use crate::span::Span;
 pub struct StatusDecision {
     pub label: StatusLabel,
     pub cues: Vec<Span>,
-    pub why: String,
+    pub why: std::borrow::Cow<'static, str>,
 }
 
 const NEGATORS: &Words = &Words::new(&["not", "never", "no", "neither", "nor", "without", "refused", "declined", "failed", "unable", "cannot", "yet"]);
@@ -96,11 +96,11 @@ pub fn decide(doc: &Doc, s: &Sent, hedges: &[HedgeHit], atts: &[AttrHit]) -> Sta
     };
     if !deny.is_empty() {
         let why = quote("A party denies or rejects it: ", &deny);
-        return StatusDecision { label: StatusLabel::Denied, cues: deny, why };
+        return StatusDecision { label: StatusLabel::Denied, cues: deny, why: why.into() };
     }
     if !confirm.is_empty() {
         let why = quote("A party or a record confirms it: ", &confirm);
-        return StatusDecision { label: StatusLabel::Confirmed, cues: confirm, why };
+        return StatusDecision { label: StatusLabel::Confirmed, cues: confirm, why: why.into() };
     }
     for h in hedges {
         // `taken` is sorted by start and non-overlapping: a binary search finds neighbours
@@ -113,7 +113,7 @@ pub fn decide(doc: &Doc, s: &Sent, hedges: &[HedgeHit], atts: &[AttrHit]) -> Sta
     if !unconf.is_empty() {
         unconf.sort();
         let why = quote("Not confirmed: ", &unconf);
-        return StatusDecision { label: StatusLabel::Unconfirmed, cues: unconf, why };
+        return StatusDecision { label: StatusLabel::Unconfirmed, cues: unconf, why: why.into() };
     }
     let spec: Vec<Span> = hedges
         .iter()
@@ -122,12 +122,12 @@ pub fn decide(doc: &Doc, s: &Sent, hedges: &[HedgeHit], atts: &[AttrHit]) -> Sta
         .collect();
     if !spec.is_empty() {
         let why = quote("Hedged as a possibility or belief: ", &spec);
-        return StatusDecision { label: StatusLabel::Speculative, cues: spec, why };
+        return StatusDecision { label: StatusLabel::Speculative, cues: spec, why: why.into() };
     }
     if let Some(cue) = atts.iter().find_map(|a| a.cue) {
         let span = doc.span(cue.0, cue.1);
         let why = cat(&["Attributed with “", span.text(doc.text), "” and not hedged; the writer reports it without vouching for it."]);
-        return StatusDecision { label: StatusLabel::Claimed, cues: vec![span], why };
+        return StatusDecision { label: StatusLabel::Claimed, cues: vec![span], why: why.into() };
     }
     StatusDecision { label: StatusLabel::Asserted, cues: Vec::new(), why: crate::report::fixed::ASSERTED.into() }
 }
