@@ -65,12 +65,18 @@ pub struct Tape {
     shape_ids: FxHashMap<Box<[u32]>, u32>,
     /// The keys of the structs being written, innermost last.
     keys: Vec<u32>,
+    /// The addresses and lengths of the `&'static str` keys being written,
+    /// beside `keys`.
+    key_ptrs: Vec<(usize, usize)>,
     /// The shape each struct type had last: (name's address, shape id), direct
-    /// mapped. A struct type almost always keeps its shape, so checking its
-    /// keys against that shape's skips hashing them.
+    /// mapped. A struct type almost always keeps its shape, so its fields are
+    /// checked against that shape's keys by address, one by one, and nothing
+    /// is looked up or hashed while they agree.
     last_shape: Vec<(usize, u32)>,
+    /// The addresses and lengths of each shape's keys.
+    shape_key_ptrs: Vec<Box<[(usize, usize)]>>,
     /// Where each shape's keys start in `shapes`.
-    shape_at: Vec<u32>,
+    shape_starts: Vec<u32>,
     /// Short strings already stored: content hash → string index. A report
     /// repeats its reasons, roles and names many times (326 distinct reasons
     /// among 25,000 in 1 MB of news), and JS then holds each one once.
@@ -126,10 +132,17 @@ impl ser::Error for Error {
 impl Tape {
     /// Write `value` as a tape.
     pub fn encode<T: Serialize + ?Sized>(value: &T) -> Result<Tape, Error> {
+        Tape::encode_sized(value, 1024)
+    }
+
+    /// Write `value` as a tape with room for about `ops` entries from the
+    /// start (a report takes about 0.65 per byte of its text), so the tape is
+    /// not copied as it grows.
+    pub fn encode_sized<T: Serialize + ?Sized>(value: &T, ops: usize) -> Result<Tape, Error> {
         let mut t = Tape {
-            ops: Vec::with_capacity(1024),
+            ops: Vec::with_capacity(ops),
             recent: vec![(0, usize::MAX, 0); 256],
-            last_shape: vec![(0, u32::MAX); 64],
+            last_shape: vec![(0, u32::MAX); 256],
             ..Tape::default()
         };
         value.serialize(&mut t)?;
@@ -179,30 +192,26 @@ impl Tape {
         i
     }
 
+    // Each writes its pair of entries at once: one capacity check, not two.
     fn str_op(&mut self, k: u32) {
-        self.ops.push(STR);
-        self.ops.push(k as f64);
+        self.ops.extend_from_slice(&[STR, k as f64]);
     }
 
     fn num(&mut self, x: f64) -> Result<(), Error> {
-        self.ops.push(NUM);
-        self.ops.push(x);
+        self.ops.extend_from_slice(&[NUM, x]);
         Ok(())
     }
 
     /// Opens an array or object; returns where its count goes.
     fn open(&mut self, op: f64) -> usize {
-        self.ops.push(op);
-        self.ops.push(0.0);
+        self.ops.extend_from_slice(&[op, 0.0]);
         self.ops.len() - 1
     }
 
-    /// The keys of shape `id` (none for an id not yet given out).
-    fn shape_keys(&self, id: u32) -> &[u32] {
-        let Some(&at) = self.shape_at.get(id as usize) else { return &[] };
-        let at = at as usize;
-        let n = self.shapes[at - 1] as usize;
-        &self.shapes[at..at + n]
+
+    /// Where the keys of shape `id` start in `shapes`.
+    fn shape_at(&self, id: usize) -> usize {
+        self.shape_starts[id] as usize
     }
 
     /// `{ "variant": … }` for a variant that carries data.
@@ -222,7 +231,12 @@ pub struct Compound<'a> {
     keys_from: usize,
     /// For a struct: its type name's address (the `last_shape` key).
     name: usize,
+    /// For a struct: the shape its fields have matched so far, key by key
+    /// (`NO_SHAPE` once they differ, and keys are then written to `Tape::keys`).
+    expect: u32,
 }
+
+const NO_SHAPE: u32 = u32::MAX;
 
 impl Compound<'_> {
     fn close(self) -> Result<(), Error> {
@@ -230,31 +244,75 @@ impl Compound<'_> {
         Ok(())
     }
 
+    /// The `last_shape` slot of this struct's type.
+    fn slot(&self) -> usize {
+        // Fibonacci hashing: the names' addresses lie close together
+        ((self.name as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 56) as usize
+    }
+
+    /// One field of a struct: its key is checked against the expected shape's
+    /// by address; once they differ, keys are written down to be looked up.
+    #[inline(always)]
+    fn field(&mut self, key: &'static str) {
+        let n = self.n as usize;
+        self.n += 1;
+        let expected = self.tape.shape_key_ptrs.get(self.expect as usize).and_then(|ptrs| ptrs.get(n));
+        if expected != Some(&(key.as_ptr() as usize, key.len())) {
+            self.other_field(n, key);
+        }
+    }
+
+    /// A field off the expected shape (or of a struct type not seen before).
+    #[cold]
+    #[inline(never)]
+    fn other_field(&mut self, n: usize, key: &'static str) {
+        if self.expect != NO_SHAPE {
+            self.diverge(n);
+        }
+        let k = self.tape.static_string(key);
+        self.tape.keys.push(k);
+        self.tape.key_ptrs.push((key.as_ptr() as usize, key.len()));
+    }
+
+    /// The fields stopped matching the expected shape after `n` keys: write
+    /// those `n` keys down.
+    fn diverge(&mut self, n: usize) {
+        let t = &mut *self.tape;
+        let id = self.expect as usize;
+        let at = t.shape_at(id);
+        t.keys.extend_from_slice(&t.shapes[at..at + n]);
+        t.key_ptrs.extend_from_slice(&t.shape_key_ptrs[id][..n]);
+        self.expect = NO_SHAPE;
+    }
+
     /// Ends a struct: its slot gets the id of its shape.
-    fn close_struct(self) -> Result<(), Error> {
+    fn close_struct(mut self) -> Result<(), Error> {
+        if self.expect != NO_SHAPE && self.tape.shape_key_ptrs[self.expect as usize].len() == self.n as usize {
+            self.tape.ops[self.at] = self.expect as f64;
+            return Ok(());
+        }
+        if self.expect != NO_SHAPE {
+            self.diverge(self.n as usize);
+        }
+        let slot = self.slot();
         let t = self.tape;
         let keys = &t.keys[self.keys_from..];
-        let slot = (self.name ^ (self.name >> 6)) & 63;
-        let (name, last) = t.last_shape[slot];
-        let id = if name == self.name && t.shape_keys(last) == keys {
-            last
-        } else {
-            let id = match t.shape_ids.get(keys) {
-                Some(&id) => id,
-                None => {
-                    let id = t.shape_ids.len() as u32;
-                    t.shape_at.push(t.shapes.len() as u32 + 1);
-                    t.shapes.push(keys.len() as u32);
-                    t.shapes.extend_from_slice(keys);
-                    t.shape_ids.insert(keys.into(), id);
-                    id
-                }
-            };
-            t.last_shape[slot] = (self.name, id);
-            id
+        let id = match t.shape_ids.get(keys) {
+            Some(&id) => id,
+            None => {
+                let id = t.shape_ids.len() as u32;
+                t.shape_starts.push(t.shapes.len() as u32 + 1);
+                t.shapes.push(keys.len() as u32);
+                t.shapes.extend_from_slice(keys);
+                t.shape_ids.insert(keys.into(), id);
+                t.shape_key_ptrs.push(t.key_ptrs[self.keys_from..].into());
+                id
+            }
         };
+        t.last_shape[slot] = (self.name, id);
         t.ops[self.at] = id as f64;
         t.keys.truncate(self.keys_from);
+        t.key_ptrs.truncate(self.keys_from);
         Ok(())
     }
 }
@@ -347,7 +405,7 @@ impl<'a> ser::Serializer for &'a mut Tape {
     }
     fn serialize_seq(self, _len: Option<usize>) -> Result<Compound<'a>, Error> {
         let at = self.open(ARR);
-        Ok(Compound { tape: self, at, n: 0, keys_from: 0, name: 0 })
+        Ok(Compound { tape: self, at, n: 0, keys_from: 0, name: 0, expect: NO_SHAPE })
     }
     fn serialize_tuple(self, len: usize) -> Result<Compound<'a>, Error> {
         self.serialize_seq(Some(len))
@@ -367,12 +425,18 @@ impl<'a> ser::Serializer for &'a mut Tape {
     }
     fn serialize_map(self, _len: Option<usize>) -> Result<Compound<'a>, Error> {
         let at = self.open(OBJ);
-        Ok(Compound { tape: self, at, n: 0, keys_from: 0, name: 0 })
+        Ok(Compound { tape: self, at, n: 0, keys_from: 0, name: 0, expect: NO_SHAPE })
     }
     fn serialize_struct(self, name: &'static str, _len: usize) -> Result<Compound<'a>, Error> {
         let at = self.open(SHAPED);
         let keys_from = self.keys.len();
-        Ok(Compound { tape: self, at, n: 0, keys_from, name: name.as_ptr() as usize })
+        let name = name.as_ptr() as usize;
+        let mut c = Compound { tape: self, at, n: 0, keys_from, name, expect: NO_SHAPE };
+        let (seen, id) = c.tape.last_shape[c.slot()];
+        if seen == name {
+            c.expect = id;
+        }
+        Ok(c)
     }
     fn serialize_struct_variant(
         self,
@@ -409,9 +473,7 @@ macro_rules! struct_like {
             type Ok = ();
             type Error = Error;
             fn serialize_field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Result<(), Error> {
-                self.n += 1;
-                let k = self.tape.static_string(key);
-                self.tape.keys.push(k);
+                self.field(key);
                 value.serialize(&mut *self.tape)
             }
             fn end(self) -> Result<(), Error> {
@@ -668,6 +730,41 @@ mod tests {
         // one shape: one key ("a")
         assert_eq!(t.shapes.len(), 2, "{:?}", t.shapes);
         assert_eq!(decode(&t), serde_json::json!([{"Struct": {"a": null}}, {"Struct": {"a": true}}, "Unit"]));
+    }
+
+    /// A struct type whose fields vary (skipped when empty) gets one shape per
+    /// key list, however its instances alternate, nested or not.
+    #[test]
+    fn a_struct_type_with_varying_fields_gets_a_shape_per_key_list() {
+        #[derive(Serialize)]
+        struct V {
+            #[serde(skip_serializing_if = "Option::is_none")]
+            a: Option<u8>,
+            b: u8,
+            #[serde(skip_serializing_if = "Vec::is_empty")]
+            inner: Vec<V>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            c: Option<u8>,
+        }
+        let v = |a, c, inner| V { a, b: 1, inner, c };
+        let vs = vec![
+            v(Some(1), Some(2), vec![]),
+            v(Some(1), None, vec![]),
+            v(None, Some(2), vec![v(Some(1), Some(2), vec![]), v(None, None, vec![])]),
+            v(Some(1), Some(2), vec![v(Some(1), None, vec![])]),
+            v(Some(1), Some(2), vec![]),
+            v(None, None, vec![]),
+        ];
+        round_trip(&vs);
+        let t = Tape::encode(&vs).unwrap();
+        // a,b,c · a,b · b,inner,c · b · a,b,inner,c
+        let mut n = 0;
+        let mut j = 0;
+        while j < t.shapes.len() {
+            j += 1 + t.shapes[j] as usize;
+            n += 1;
+        }
+        assert_eq!(n, 5, "{:?}", t.shapes);
     }
 
     #[test]

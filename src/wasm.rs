@@ -37,7 +37,7 @@ pub fn analyze(text: JsValue, options: JsValue) -> Result<JsValue, JsError> {
     let text = text_of(&text)?;
     let options = read_options(options)?;
     let report = try_analyze(&text, &options).map_err(|e| JsError::new(&e.to_string()))?;
-    to_js(&report, "report")
+    to_js(&report, "report", text.len() * 3 / 4)
 }
 
 #[wasm_bindgen(module = "/src/utf8.js")]
@@ -64,9 +64,10 @@ extern "C" {
     fn read_tape(tape: &[f64], strings: &str, lens: &[u32], shapes: &[u32]) -> JsValue;
 }
 
-/// A value as plain, JSON-compatible JS objects, through the tape (src/tape.rs, src/tape.js).
-fn to_js<T: Serialize>(value: &T, what: &str) -> Result<JsValue, JsError> {
-    let t = crate::tape::Tape::encode(value).map_err(|e| JsError::new(&format!("could not build the {what}: {e}")))?;
+/// A value as plain, JSON-compatible JS objects, through the tape (src/tape.rs,
+/// src/tape.js); `ops` is the room the tape starts with.
+fn to_js<T: Serialize>(value: &T, what: &str, ops: usize) -> Result<JsValue, JsError> {
+    let t = crate::tape::Tape::encode_sized(value, ops).map_err(|e| JsError::new(&format!("could not build the {what}: {e}")))?;
     Ok(read_tape(&t.ops, &t.strings, &t.lens, &t.shapes))
 }
 
@@ -78,7 +79,7 @@ pub fn compare(docs: JsValue, options: JsValue) -> Result<JsValue, JsError> {
     let docs: Vec<Document> = serde_wasm_bindgen::from_value(docs).map_err(|e| JsError::new(&format!("compare wants an array of {{name, text}}: {e}")))?;
     let options = read_options(options)?;
     let cmp = crate::compare(&docs, &options).map_err(|e| JsError::new(&e.to_string()))?;
-    to_js(&cmp, "comparison")
+    to_js(&cmp, "comparison", 1024)
 }
 
 fn read_options(options: JsValue) -> Result<Options, JsError> {
