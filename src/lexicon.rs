@@ -98,6 +98,36 @@ pub enum BoilerHow {
     Cta,
 }
 
+/// Where the line-level boilerplate phrases sit in `Lexicon::boilerplate`, so
+/// that a sentence is compared only with those that could match it.
+#[derive(Debug, Default)]
+pub struct BoilerIndex {
+    /// Each `exact` phrase and its first place.
+    pub exact: HashMap<String, usize>,
+    /// By first byte (256: none, for an empty sentence), the places of the
+    /// `prefix` and `cta` phrases that start with it, and of any empty one,
+    /// in order.
+    pub by_first: Vec<Vec<usize>>,
+}
+
+impl BoilerIndex {
+    pub fn new(boilerplate: &[(String, BoilerHow)]) -> BoilerIndex {
+        let mut index = BoilerIndex { exact: HashMap::default(), by_first: vec![Vec::new(); 257] };
+        for (i, (phrase, how)) in boilerplate.iter().enumerate() {
+            match (how, phrase.as_bytes().first()) {
+                (BoilerHow::Exact, _) => {
+                    index.exact.entry(phrase.clone()).or_insert(i);
+                }
+                (BoilerHow::Prefix | BoilerHow::Cta, Some(&b)) => index.by_first[b as usize].push(i),
+                // an empty phrase starts every sentence
+                (BoilerHow::Prefix | BoilerHow::Cta, None) => index.by_first.iter_mut().for_each(|v| v.push(i)),
+                (BoilerHow::Contains, _) => {}
+            }
+        }
+        index
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum AbbrevClass {
     Title,
@@ -118,6 +148,9 @@ pub struct Lexicon {
     starts: [bool; 256],
     pub abbreviations: HashMap<String, AbbrevClass>,
     pub boilerplate: Vec<(String, BoilerHow)>,
+    /// The `exact`, `prefix` and `cta` phrases of `boilerplate`, indexed for
+    /// `kind::classify`, which checks every short sentence against them.
+    pub boiler_index: BoilerIndex,
     /// Patterns from this id on are the `contains` boilerplate phrases without
     /// their first word ("rights reserved"): they ride along in the same
     /// automaton. The rest of such a phrase starts at a token (after a space)
@@ -470,7 +503,8 @@ impl Lexicon {
             .filter(|e| matches!(e.class, Class::Role(_) | Class::Org(_) | Class::Place(_)) && !e.phrase.contains(' '))
             .map(|e| e.phrase.clone())
             .collect();
-        Ok(Lexicon { entries, pattern_entries, dfa, starts, abbreviations, boilerplate, first_furniture, furniture_heads, name_words })
+        let boiler_index = BoilerIndex::new(&boilerplate);
+        Ok(Lexicon { entries, pattern_entries, dfa, starts, abbreviations, boilerplate, boiler_index, first_furniture, furniture_heads, name_words })
     }
 
     /// Every whole-word match that starts where a token of `toks` starts (in

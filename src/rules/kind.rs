@@ -10,7 +10,7 @@
 
 use crate::words;
 use crate::doc::{Doc, Sent, Words};
-use crate::lexicon::BoilerHow;
+use crate::lexicon::{BoilerHow, BoilerIndex};
 use crate::report::SentenceKind;
 
 const MONTHS: &Words = &Words::new(&[
@@ -56,20 +56,12 @@ pub fn classify(doc: &Doc, s: &Sent, furniture: bool) -> SentenceKind {
     if is_url_or_email(text) || date_like {
         return SentenceKind::Boilerplate;
     }
-    // the first byte rules out almost every phrase before the string tests
-    let first = lower.as_bytes().first();
-    for (phrase, how) in doc.lex.boilerplate.iter().filter(|_| words <= 12) {
-        let short = words <= 12;
-        let may_start = phrase.is_empty() || phrase.as_bytes().first() == first;
-        let hit = match how {
-            BoilerHow::Exact => bare == phrase,
-            BoilerHow::Prefix => short && may_start && starts_with_word(&lower, phrase) && byline_ok(doc, s, phrase),
-            BoilerHow::Contains => false, // matched above
-
-            BoilerHow::Cta => short && may_start && starts_with_word(&lower, phrase),
-        };
-        if hit {
-            return if *how == BoilerHow::Cta { SentenceKind::Other } else { SentenceKind::Boilerplate };
+    // The first boilerplate phrase (in the data file's order) that the line
+    // is, or starts with; `contains` phrases were matched above. Only the
+    // phrases that start with the line's first byte are tried.
+    if words <= 12 {
+        if let Some(i) = line_boilerplate(doc, s, &lower, bare) {
+            return if doc.lex.boilerplate[i].1 == BoilerHow::Cta { SentenceKind::Other } else { SentenceKind::Boilerplate };
         }
     }
     // A word token that starts with an ASCII letter settles it without a scan.
@@ -93,6 +85,31 @@ pub fn classify(doc: &Doc, s: &Sent, furniture: bool) -> SentenceKind {
     SentenceKind::Claim
 }
 
+/// The place in `Lexicon::boilerplate` of the first line-level phrase that
+/// the sentence (`lower`, and `bare` without its closing punctuation) is or
+/// starts with.
+fn line_boilerplate(doc: &Doc, s: &Sent, lower: &str, bare: &str) -> Option<usize> {
+    first_phrase(&doc.lex.boilerplate, &doc.lex.boiler_index, lower, bare, |phrase| byline_ok(doc, s, phrase))
+}
+
+/// [`line_boilerplate`] over any phrase list and its index; `byline_ok`
+/// vets a `prefix` phrase.
+fn first_phrase(
+    boilerplate: &[(String, BoilerHow)],
+    index: &BoilerIndex,
+    lower: &str,
+    bare: &str,
+    byline_ok: impl Fn(&str) -> bool,
+) -> Option<usize> {
+    let exact = index.exact.get(bare).copied();
+    let first = lower.as_bytes().first().map_or(256, |&b| b as usize);
+    let starting = index.by_first[first].iter().copied().take_while(|&i| exact.is_none_or(|e| i < e)).find(|&i| {
+        let (phrase, how) = &boilerplate[i];
+        starts_with_word(lower, phrase) && (*how == BoilerHow::Cta || byline_ok(phrase))
+    });
+    starting.or(exact)
+}
+
 fn starts_with_word(lower: &str, phrase: &str) -> bool {
     lower.starts_with(phrase)
         && lower[phrase.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric() || !phrase.chars().last().is_some_and(|p| p.is_alphanumeric()))
@@ -113,6 +130,65 @@ mod tests {
 
     fn kinds(text: &str) -> Vec<SentenceKind> {
         crate::doc::with_sentences(text, |doc, sents| sents.iter().map(|s| classify(doc, s, doc.has_furniture(s.span))).collect())
+    }
+
+    /// The index must find the same phrase as trying every phrase in order.
+    #[test]
+    fn the_boilerplate_index_finds_what_trying_every_phrase_finds() {
+        let scan = |doc: &Doc, s: &Sent, lower: &str, bare: &str| {
+            doc.lex.boilerplate.iter().position(|(phrase, how)| match how {
+                BoilerHow::Exact => bare == phrase,
+                BoilerHow::Prefix => starts_with_word(lower, phrase) && byline_ok(doc, s, phrase),
+                BoilerHow::Cta => starts_with_word(lower, phrase),
+                BoilerHow::Contains => false,
+            })
+        };
+        let lex = crate::lexicon::Lexicon::default_ref();
+        let mut lines = vec![String::new(), "By the end of the year".into(), "By Jane Doe".into(), "#".into()];
+        for (phrase, _) in &lex.boilerplate {
+            let mut cap = phrase.clone();
+            if let Some(c) = cap.get_mut(..1) {
+                c.make_ascii_uppercase();
+            }
+            lines.extend([phrase.clone(), format!("{phrase}: Jane Doe"), format!("{cap} now"), format!("{phrase}s"), format!("## {phrase}.")]);
+        }
+        let mut found = 0;
+        for line in &lines {
+            crate::doc::with_sentences(line, |doc, sents| {
+                for s in sents {
+                    let lower = s.span.text(doc.text).trim().to_lowercase();
+                    let bare = lower.trim_end_matches([':', '.', '!', ' ']).trim_start_matches(['#', ' ']);
+                    let want = scan(doc, s, &lower, bare);
+                    assert_eq!(line_boilerplate(doc, s, &lower, bare), want, "{line:?}");
+                    found += want.is_some() as usize;
+                }
+            });
+        }
+        assert!(found > lex.boilerplate.len(), "only {found} lines matched a phrase");
+    }
+
+    /// The first phrase in the list's order wins, whichever way it matches.
+    #[test]
+    fn the_first_matching_phrase_wins() {
+        use BoilerHow::*;
+        let list: Vec<(String, BoilerHow)> =
+            [("watch", Prefix), ("watch now", Exact), ("", Cta), ("sign up", Cta), ("sign up", Exact), ("by", Prefix)]
+                .into_iter()
+                .map(|(p, h)| (p.to_string(), h))
+                .collect();
+        let index = BoilerIndex::new(&list);
+        let first = |lower: &str, bare: &str| first_phrase(&list, &index, lower, bare, |p| p != "by");
+        assert_eq!(first("watch now", "watch now"), Some(0)); // the prefix comes first
+        assert_eq!(first("sign up", "sign up"), Some(2)); // the empty cta starts every line
+        let without_empty = &list[3..];
+        let index = BoilerIndex::new(without_empty);
+        let first = |lower: &str, bare: &str| first_phrase(without_empty, &index, lower, bare, |p| p != "by");
+        assert_eq!(first("sign up:", "sign up"), Some(0)); // the cta before the exact one
+        assert_eq!(first("by jane doe", "by jane doe"), None); // the byline check says no
+        assert_eq!(first("", ""), None);
+        let reordered = vec![("sign up".to_string(), Exact), ("sign up".to_string(), Cta)];
+        let index = BoilerIndex::new(&reordered);
+        assert_eq!(first_phrase(&reordered, &index, "sign up", "sign up", |_| true), Some(0)); // the exact one first
     }
 
     #[test]
