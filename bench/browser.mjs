@@ -118,12 +118,14 @@ try {
           const t1 = performance.now();
           return { ms: t1 - t0, out };
         };
-        // Warm-up, as criterion does: V8 first runs wasm in its baseline tier
-        // and moves hot functions to the optimising tier in the background, so
-        // the first calls are slower. At least 3 calls and 1 s (the first also
-        // gives the size of what comes back).
+        // Warm-up, as criterion does (its default is 3 s): V8 first runs wasm
+        // in its baseline tier and moves hot functions to the optimising tier
+        // in the background, which on a busy 2-core machine can take several
+        // seconds for the engine's largest functions, so the first calls are
+        // slower. At least 3 calls and 3 s (the first also gives the size of
+        // what comes back).
         const warm = one();
-        for (let n = 1, w0 = performance.now(); n < 3 || performance.now() - w0 < 1000; n++) one();
+        for (let n = 1, w0 = performance.now(); n < 3 || performance.now() - w0 < 3000; n++) one();
         const report = typeof warm.out === 'string' ? JSON.parse(warm.out) : warm.out;
         const times = [];
         for (let i = 0; i < runs; i++) times.push(one().ms);
