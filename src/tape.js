@@ -11,9 +11,9 @@
 // Speed. A 1 MB article's report is about 49,000 objects and 40,000 arrays.
 // The report's own struct types (a sentence, a span, an attribution …) are
 // made by object literals in BUILDERS, picked by their shape's exact key list:
-// V8 then gives each type one hidden class, and allocation-site pretenuring
-// puts long-lived report objects straight into the old generation instead of
-// copying them out of the young one. In Chromium this took a warm 1 MB
+// V8 then gives each type one hidden class and makes each object in one step
+// (and may pretenure them, though it undoes that when each report dies at the
+// next call, as in a benchmark loop). In Chromium this took a warm 1 MB
 // analyze() from 62.8 to 54.1 ms (median of 30, calls interleaved with the
 // previous tape.js). Arrays of up to 4 values, nearly all of them, are array
 // literals too, made at their exact size: the 1 MB report then holds 7.5 MB
@@ -79,7 +79,7 @@ export function readTape(tape, strings, lens, shapes) {
       case 4: return strs[tape[i++]];
       case 5: {
         // Most arrays hold 0 to 4 values: array literals make them at their
-        // exact size, packed, with an allocation site V8 can pretenure.
+        // exact size, packed.
         switch (tape[i++]) {
           case 0: return [];
           case 1: return [V()];
@@ -112,13 +112,7 @@ export function readTape(tape, strings, lens, shapes) {
           return o;
         }
         const o = { ...t };
-        // numbers and strings, most fields, inline; anything else by value()
-        for (let k = 0; k < keys.length; k++) {
-          const op = tape[i];
-          if (op === 3) { o[keys[k]] = tape[i + 1]; i += 2; }
-          else if (op === 4) { o[keys[k]] = strs[tape[i + 1]]; i += 2; }
-          else o[keys[k]] = value();
-        }
+        for (let k = 0; k < keys.length; k++) o[keys[k]] = V();
         return o;
       }
       default: throw new Error(`claimlens: bad tape op at ${i - 1}`);

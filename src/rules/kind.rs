@@ -60,7 +60,7 @@ pub fn classify(doc: &Doc, s: &Sent, furniture: bool) -> SentenceKind {
     // is, or starts with; `contains` phrases were matched above. Only the
     // phrases that start with the line's first byte are tried.
     if words <= 12 {
-        if let Some(i) = line_boilerplate(doc, s, &lower, bare) {
+        if let Some(i) = first_phrase(&doc.lex.boilerplate, &doc.lex.boiler_index, &lower, bare, |p| byline_ok(doc, s, p)) {
             return if doc.lex.boilerplate[i].1 == BoilerHow::Cta { SentenceKind::Other } else { SentenceKind::Boilerplate };
         }
     }
@@ -85,15 +85,9 @@ pub fn classify(doc: &Doc, s: &Sent, furniture: bool) -> SentenceKind {
     SentenceKind::Claim
 }
 
-/// The place in `Lexicon::boilerplate` of the first line-level phrase that
-/// the sentence (`lower`, and `bare` without its closing punctuation) is or
-/// starts with.
-fn line_boilerplate(doc: &Doc, s: &Sent, lower: &str, bare: &str) -> Option<usize> {
-    first_phrase(&doc.lex.boilerplate, &doc.lex.boiler_index, lower, bare, |phrase| byline_ok(doc, s, phrase))
-}
-
-/// [`line_boilerplate`] over any phrase list and its index; `byline_ok`
-/// vets a `prefix` phrase.
+/// The place in `boilerplate` (indexed by `index`) of the first line-level
+/// phrase that the line (`lower`, and `bare` without its closing punctuation)
+/// is or starts with; `byline_ok` vets a `prefix` phrase.
 fn first_phrase(
     boilerplate: &[(String, BoilerHow)],
     index: &BoilerIndex,
@@ -159,7 +153,8 @@ mod tests {
                     let lower = s.span.text(doc.text).trim().to_lowercase();
                     let bare = lower.trim_end_matches([':', '.', '!', ' ']).trim_start_matches(['#', ' ']);
                     let want = scan(doc, s, &lower, bare);
-                    assert_eq!(line_boilerplate(doc, s, &lower, bare), want, "{line:?}");
+                    let got = first_phrase(&lex.boilerplate, &lex.boiler_index, &lower, bare, |p| byline_ok(doc, s, p));
+                    assert_eq!(got, want, "{line:?}");
                     found += want.is_some() as usize;
                 }
             });
