@@ -153,10 +153,21 @@ test('printing: the worksheet and the answer key, separately, on screen hidden, 
   assert.equal(await visible('#cl-worksheet'), false);
   assert.equal(await visible('#cl-key'), false);
 
+  // The buttons call window.print(). Headless Chromium (156 and later) starts a print job
+  // for it that never ends, and Page.printToPDF then fails with "Page is already being
+  // printed". So the test records the call (and which sheet was set when it came) instead
+  // of starting the browser's own print job, and makes the PDFs with page.pdf, which runs
+  // the real print layout: the same print stylesheet, independent of the browser's
+  // print pipeline and its timing.
+  await page.evaluate(() => {
+    window.__printCalls = [];
+    window.print = () => window.__printCalls.push(document.documentElement.dataset.print);
+  });
   for (const which of ['worksheet', 'key']) {
     await page.emulateMedia({ media: 'screen' });
     await page.click(`#cl-print-${which}`);
     assert.equal(await page.getAttribute('html', 'data-print'), which);
+    assert.deepEqual(await page.evaluate(() => window.__printCalls.splice(0)), [which], `the ${which} button prints once, with the ${which} chosen`);
     await page.emulateMedia({ media: 'print' });
     assert.equal(await visible(which === 'worksheet' ? '#cl-worksheet' : '#cl-key'), true, `${which} hidden in print`);
     assert.equal(await visible(which === 'worksheet' ? '#cl-key' : '#cl-worksheet'), false, `the other sheet prints with the ${which}`);
