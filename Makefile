@@ -16,8 +16,10 @@
 #   make build   release binary at target/release/claimlens
 #
 # Every tool the targets need is installed here, only when missing:
-# - cargo-fuzz, the pinned wasm-bindgen-cli and wasm-opt, from crates.io
+# - cargo-fuzz and the pinned wasm-bindgen-cli, from crates.io
 #   (`cargo install --locked`, into ~/.cargo/bin, so later runs reuse them);
+# - wasm-opt from npm's binaryen package, pinned in package-lock.json (seconds to
+#   install, where compiling the wasm-opt crate took about 8 minutes);
 # - the wasm32-unknown-unknown target, by rustup;
 # - Chromium and chromedriver, from Debian's packages (apt-get);
 # - npm packages, from the committed package-lock.json (`npm ci`).
@@ -51,6 +53,7 @@ WASM_TARGET := wasm32-unknown-unknown
 # Must equal the wasm-bindgen crate's version in Cargo.toml (`=0.2.130`).
 WASM_BINDGEN_VERSION := 0.2.130
 WASM_OPT_FLAGS ?= -O3 --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals
+WASM_OPT := node_modules/.bin/wasm-opt
 WASM_RAW := target/$(WASM_TARGET)/wasm/claimlens.wasm
 PKG := www/pkg
 PORT ?= 8080
@@ -149,7 +152,8 @@ time-tool:
 
 # ---- wasm and the page ---------------------------------------------------
 
-# The wasm32 target, the pinned wasm-bindgen-cli and wasm-opt, when missing.
+# The wasm32 target and the pinned wasm-bindgen-cli, when missing (wasm-opt
+# comes from npm: see node-deps).
 # If crates.io lacks a version that wasm-bindgen-cli's lockfile names, the
 # install is retried without --locked (the CLI version itself stays pinned).
 wasm-tools:
@@ -158,10 +162,6 @@ wasm-tools:
 	    echo "installing wasm-bindgen-cli $(WASM_BINDGEN_VERSION) (about 3 min, once)"; \
 	    $(CARGO) install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION) --locked --force || \
 	    $(CARGO) install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION) --force; \
-	fi
-	@if ! wasm-opt --version >/dev/null 2>&1; then \
-	    echo "installing wasm-opt (about 7 min, once)"; \
-	    $(CARGO) install wasm-opt --locked || $(CARGO) install wasm-opt; \
 	fi
 
 # Debian's Chromium and chromedriver, for the browser tests.
@@ -177,11 +177,11 @@ node_modules/.package-lock.json: package-lock.json package.json
 	npm ci --no-audit --no-fund
 	@touch $@
 
-# cargo (size-tuned `wasm` profile) → wasm-bindgen --target web → wasm-opt.
-wasm: wasm-tools
+# cargo (size-tuned `wasm` profile) → wasm-bindgen --target web → wasm-opt (binaryen, npm).
+wasm: wasm-tools node-deps
 	$(CARGO) rustc --lib --profile wasm --target $(WASM_TARGET) --no-default-features --crate-type cdylib
 	wasm-bindgen --target web --no-typescript --out-dir $(PKG) $(WASM_RAW)
-	wasm-opt $(WASM_OPT_FLAGS) $(PKG)/claimlens_bg.wasm -o $(PKG)/claimlens_bg.wasm
+	$(WASM_OPT) $(WASM_OPT_FLAGS) $(PKG)/claimlens_bg.wasm -o $(PKG)/claimlens_bg.wasm
 	@echo "wasm: $$(wc -c < $(PKG)/claimlens_bg.wasm) bytes, $$(gzip -9c $(PKG)/claimlens_bg.wasm | wc -c) gzipped"
 
 # Serves www/ with tools/serve.mjs (Node's http module, no dependencies):
