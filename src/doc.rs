@@ -39,13 +39,14 @@ pub struct Sent {
     pub whole_paragraph: bool,
     pub t0: usize,
     pub t1: usize,
-    /// Per token of the sentence: inside double quotation marks (empty when
-    /// the sentence has no quotation marks).
+    /// Per token of the sentence: inside double quotation marks, the marks
+    /// included (empty when the sentence neither holds a mark nor lies inside
+    /// a quotation). Filled by `quotes::mark` for the whole document.
     pub quoted: Vec<bool>,
-    /// The sentence opens a quotation it does not close.
-    pub opens_quote: bool,
-    /// The sentence closes a quotation it did not open.
-    pub closes_quote: bool,
+    /// The sentence starts inside a quotation opened before it.
+    pub starts_inside: bool,
+    /// A quotation is still open at the sentence's end (it goes on in the next).
+    pub ends_inside: bool,
     /// How many of its tokens are words or numbers (not punctuation).
     pub words: usize,
 }
@@ -292,67 +293,12 @@ impl<'a> Doc<'a> {
             let t0 = at_or_after(s.span.start);
             let t1 = at_or_after(s.span.end);
             let words = self.toks[t0..t1].iter().filter(|t| t.kind != TokKind::Punct).count();
-            // Most sentences quote nothing: they get no per-token table at all.
-            let has_quote = has_quote_mark(s.span.text(self.text).as_bytes());
-            if !has_quote {
-                out.push(Sent { idx, span: s.span, paragraph: s.paragraph, whole_paragraph: s.whole_paragraph, t0, t1, quoted: Vec::new(), opens_quote: false, closes_quote: false, words });
-                continue;
-            }
-            let mut quoted = vec![false; t1 - t0];
-            let mut inside = false;
-            let mut first_quote_is_close = None;
-            let mut opened_here = false;
-            for t in t0..t1 {
-                if self.toks[t].kind != TokKind::Punct {
-                    quoted[t - t0] = inside;
-                    continue;
-                }
-                let q = self.tok(t);
-                let open = q == "“" || q == "«" || (q == "\"" && !inside);
-                let close = q == "”" || q == "»" || (q == "\"" && inside);
-                if open && !inside {
-                    inside = true;
-                    opened_here = true;
-                    first_quote_is_close.get_or_insert(false);
-                    quoted[t - t0] = true;
-                    continue;
-                }
-                if close {
-                    if first_quote_is_close.is_none() {
-                        // Closing a quotation opened in an earlier sentence.
-                        first_quote_is_close = Some(true);
-                        for x in quoted.iter_mut().take(t - t0) {
-                            *x = true;
-                        }
-                    }
-                    quoted[t - t0] = true;
-                    inside = false;
-                    continue;
-                }
-                quoted[t - t0] = inside;
-            }
-            out.push(Sent {
-                idx,
-                span: s.span,
-                paragraph: s.paragraph,
-                whole_paragraph: s.whole_paragraph,
-                t0,
-                t1,
-                quoted,
-                opens_quote: inside && opened_here,
-                closes_quote: first_quote_is_close == Some(true),
-                words,
-            });
+            out.push(Sent { idx, span: s.span, paragraph: s.paragraph, whole_paragraph: s.whole_paragraph, t0, t1, quoted: Vec::new(), starts_inside: false, ends_inside: false, words });
         }
+        // Quotations are found over the whole document: they cross sentences.
+        crate::quotes::mark(self, &mut out);
         out
     }
-}
-
-/// Does `b` hold a double quotation mark (" “ ” « »)? Looked for on bytes,
-/// with memchr: a quotation mark is always a token of its own, so this is the
-/// same as asking each token of the sentence, only faster.
-fn has_quote_mark(b: &[u8]) -> bool {
-    memchr::memchr3_iter(b'"', 0xE2, 0xC2, b).any(|i| matches!(&b[i..], [b'"', ..] | [0xE2, 0x80, 0x9C | 0x9D, ..] | [0xC2, 0xAB | 0xBB, ..]))
 }
 
 /// For rule tests: analyse `text` up to sentences and hand them to `f`.

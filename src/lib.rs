@@ -18,6 +18,7 @@
 pub mod compare;
 pub mod doc;
 pub mod lexicon;
+pub mod quotes;
 pub mod report;
 pub mod resolve;
 pub mod rules;
@@ -247,7 +248,13 @@ fn run_with(text: &str, lex: &Lexicon, parallel_min: usize) -> Report {
         // Disclaimers and credits were found with the lexicons, in one pass.
         let k = kind::classify(&doc, s, doc.has_furniture(s.span));
         let hs = hedges::detect(&doc, s);
-        let atts = if k == SentenceKind::Claim || k == SentenceKind::Other { attribution::detect(&doc, s, &hs) } else { Vec::new() };
+        let mut atts = if k == SentenceKind::Claim || k == SentenceKind::Other { attribution::detect(&doc, s, &hs) } else { Vec::new() };
+        // A paragraph that opens with a speaker label ("MORALES: …", "Q: …").
+        if (k == SentenceKind::Claim || k == SentenceKind::Other) && (i == 0 || sents[i - 1].paragraph != s.paragraph) {
+            if let Some(label) = quotes::speaker_label(&doc, s) {
+                atts.insert(0, label);
+            }
+        }
         (k, hs, atts)
     });
     let mut resolved = Vec::with_capacity(sents.len());
@@ -342,8 +349,9 @@ fn run_with(text: &str, lex: &Lexicon, parallel_min: usize) -> Report {
         }
     }
 
-    carry_quotes(&sents, &mut out);
-    continue_quotes(&sents, &mut out);
+    // Quotations across sentences and paragraphs, runs of quoted speech,
+    // transcript labels: the speaker carried (quotes.rs).
+    quotes::carry(&doc, &sents, &mut out);
     // Each source lists every sentence that cites it, carried quotations included.
     for src in sources.iter_mut() {
         src.sentences.clear();
@@ -368,44 +376,6 @@ fn run_with(text: &str, lex: &Lexicon, parallel_min: usize) -> Report {
         summary,
         warnings: warnings_for(text),
     }
-}
-
-/// A quotation that spans sentences takes the attribution of the sentence that
-/// closes it: “First. Second,” she said. — both sentences are hers.
-fn carry_quotes(sents: &[doc::Sent], out: &mut [Sentence]) {
-    for i in (0..sents.len().saturating_sub(1)).rev() {
-        let opens = sents[i].opens_quote || (sents[i].quoted.iter().all(|&q| q) && !sents[i].quoted.is_empty());
-        if opens && out[i].attributions.is_empty() && sents[i + 1].paragraph == sents[i].paragraph && (sents[i + 1].closes_quote || sents[i + 1].quoted.first() == Some(&true)) {
-            if let Some(a) = out[i + 1].attributions.first().cloned() {
-                let mut a = a;
-                a.quote = QuoteType::Direct;
-                out[i].attributions.push(a);
-                if out[i].status.label == StatusLabel::Asserted {
-                    out[i].status = Status { label: StatusLabel::Claimed, cues: a_cue(&out[i + 1]), why: fixed::QUOTE_NEXT.into() };
-                }
-            }
-        }
-    }
-}
-
-/// A quotation that continues after its attribution keeps the speaker:
-/// “First,” she said. “Second.” — the second sentence is hers too.
-fn continue_quotes(sents: &[doc::Sent], out: &mut [Sentence]) {
-    for i in 1..sents.len() {
-        let starts_quoted = sents[i].quoted.first() == Some(&true);
-        if !starts_quoted || !out[i].attributions.is_empty() || sents[i - 1].paragraph != sents[i].paragraph {
-            continue;
-        }
-        let Some(a) = out[i - 1].attributions.first().filter(|a| a.quote == QuoteType::Direct).cloned() else { continue };
-        out[i].attributions.push(a);
-        if out[i].status.label == StatusLabel::Asserted {
-            out[i].status = Status { label: StatusLabel::Claimed, cues: a_cue(&out[i - 1]), why: fixed::QUOTE_BEFORE.into() };
-        }
-    }
-}
-
-fn a_cue(s: &Sentence) -> Vec<TextSpan> {
-    s.attributions.first().and_then(|a| a.cue.clone()).into_iter().collect()
 }
 
 #[cfg(test)]

@@ -73,7 +73,13 @@ pub fn classify(doc: &Doc, s: &Sent, furniture: bool) -> SentenceKind {
     let terminated = matches!(last, '.' | '!' | '?' | '…' | '"' | '”' | '’' | '\'' | ')' | '。');
     // A list item is content, never a heading: "- Lucia Ferrante: 2,914 votes".
     let list_item = crate::segment::is_list_marker_start(text);
-    if text.trim_start().starts_with('#') || (s.whole_paragraph && !terminated && words <= 25 && last != ',' && !list_item) {
+    // A line that ends in a colon and reports speech introduces what follows
+    // ("Whitfield said the plan has three parts:"); "Key facts:" and "What
+    // residents need to know:" stay headings.
+    let lead_in = last == ':'
+        && words >= 3
+        && (s.t0 + 1..s.t1).any(|t| doc.is_lower_word(t) && doc.hits_at(t).iter().any(|h| matches!(doc.class(h), crate::lexicon::Class::Report(_))));
+    if text.trim_start().starts_with('#') || (s.whole_paragraph && !terminated && words <= 25 && last != ',' && !list_item && !lead_in) {
         return SentenceKind::Heading;
     }
     if last == '?' || (text.trim_end().ends_with("?”") || text.trim_end().ends_with("?\"")) && words < 12 {
@@ -197,6 +203,8 @@ mod tests {
         assert_eq!(kinds("The views expressed here do not reflect the opinion of this site."), [Boilerplate]);
         assert_eq!(kinds("Is the port open? Subscribe now for updates."), [Other, Other]);
         assert_eq!(kinds("### A Markdown Heading"), [Heading]);
+        // a sentence-case line ending in a colon leads into a list or a quotation
+        assert_eq!(kinds("Whitfield said the plan has three parts:\nKey facts:\nWhat We Know So Far:\nWhat residents need to know:"), [Claim, Heading, Heading, Heading]);
         assert_eq!(kinds("Photo: Jane Doe for the Daily Bugle"), [Boilerplate]);
     }
 }

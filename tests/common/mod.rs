@@ -79,13 +79,6 @@ pub fn check_report(input: &str, r: &Report) {
 
     // Sentences: in order, non-overlapping, trimmed, and together covering every
     // non-whitespace character of the input.
-    let mut para_extent: Vec<(usize, usize)> = Vec::new();
-    for s in &r.sentences {
-        match para_extent.get_mut(s.paragraph) {
-            Some(e) => *e = (e.0.min(s.start), e.1.max(s.end)),
-            None => para_extent.resize(s.paragraph + 1, (s.start, s.end)),
-        }
-    }
     let mut prev_end = 0usize;
     let mut prev_para = 0usize;
     for (i, s) in r.sentences.iter().enumerate() {
@@ -108,12 +101,13 @@ pub fn check_report(input: &str, r: &Report) {
         if s.kind != SentenceKind::Claim {
             assert_eq!(s.score, 0, "{what}: a non-claim must score 0");
         }
-        // Attributions and status cues may come from a neighbouring sentence
-        // (a quotation attributed in the sentence before or after), but never
-        // from another paragraph.
-        let (p0, p1) = para_extent[s.paragraph];
+        // Attributions and status cues may come from another sentence, even
+        // another paragraph (a quotation over paragraphs, a run of quoted
+        // speech carried by quotes.rs), but each one lies inside one sentence
+        // of the article: the one where its words were found.
         let in_paragraph = |w: &str, a: usize, b: usize| {
-            assert!(p0 <= a && b <= p1, "{w}: {a}..{b} lies outside its paragraph {p0}..{p1}");
+            let k = r.sentences.partition_point(|x| x.start <= a);
+            assert!(k > 0 && b <= r.sentences[k - 1].end, "{w}: {a}..{b} lies inside no single sentence");
         };
         for (j, a) in s.attributions.iter().enumerate() {
             assert!(a.source.is_some() || a.cue.is_some(), "{what}: attribution {j} has neither source nor cue");
