@@ -382,6 +382,14 @@ mod tests {
     }
 
     #[test]
+    fn a_doubled_apostrophe_is_a_quotation_mark_for_the_inverted_frame() {
+        assert_eq!(who("''The town would be better off,'' said Lena Haugen, a professor of law."), vec![Some("Lena Haugen".into())]);
+        // a lone apostrophe is not a mark: the possessive stays as it was
+        assert_eq!(who("The voters' choice was clear, said Lena Haugen."), vec![Some("Lena Haugen".into())]);
+        assert!(report("It was the voters' choice.").sentences[0].attributions.is_empty());
+    }
+
+    #[test]
     fn the_colon_frame_before_a_quotation_carries_into_it() {
         let t = "Whitfield said: \"We cut where it hurt least. Nobody likes these choices. I would do it again.\"";
         assert_eq!(who(t), vec![Some("Whitfield".into()); 3]);

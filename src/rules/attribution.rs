@@ -28,6 +28,7 @@
 use crate::words;
 use crate::doc::{Doc, Sent, Words, DETERMINERS};
 use crate::lexicon::{Class, CuePattern, RoleClass};
+use crate::quotes::is_mark;
 use crate::report::{AttributionKind, HedgeCategory, QuoteType};
 use crate::rules::hedges::HedgeHit;
 use crate::rules::names::{self, Name, NameKind};
@@ -419,7 +420,7 @@ fn left_head(doc: &Doc, s: &Sent, v: usize) -> (Option<usize>, bool) {
 /// `h`, returns the previous comma's index.
 fn appositive_open(doc: &Doc, s: &Sent, h: usize) -> Option<usize> {
     let lo = h.saturating_sub(32).max(s.t0);
-    (lo..h).rev().find(|&t| doc.is(t, ",") || doc.is(t, "”") || doc.is(t, "\""))
+    (lo..h).rev().find(|&t| doc.is(t, ",") || is_mark(doc, t))
         .filter(|&t| doc.is(t, ","))
 }
 
@@ -562,7 +563,7 @@ fn verb_source(doc: &Doc, s: &Sent, v0: usize, v1: usize) -> Option<AttrHit> {
     }
     let head = head?;
     // Inverted: “…,” said Mr. Shin / …, said the official.
-    if doc.is(head, ",") || doc.is(head, "”") || doc.is(head, "\"") {
+    if doc.is(head, ",") || is_mark(doc, head) {
         let inverted_ok = v1 < s.t1 && (doc.is_cap(v1) || doc.is_one_of(v1, DETERMINERS) || doc.is_one_of(v1, words!["one", "two", "another", "several"]) || source_noun_kind(doc, v1, v1).is_some());
         // "…, said the official." but not "X, a director, said the readings were high"
         let b = np_right(doc, s, v1);
@@ -671,13 +672,13 @@ fn verb_source(doc: &Doc, s: &Sent, v0: usize, v1: usize) -> Option<AttrHit> {
             (a, choose(doc, s, a, head + 1, v0)?)
         }
     };
-    let after_comma = a > s.t0 && (doc.is(a - 1, ",") || doc.is(a - 1, "”"));
+    let after_comma = a > s.t0 && (doc.is(a - 1, ",") || is_mark(doc, a - 1));
     h.priority = if after_comma && frames_end(doc, s, v1) { 3 } else { 2 };
     Some(h)
 }
 
 fn quote_before(doc: &Doc, s: &Sent, t: usize) -> bool {
-    (t.saturating_sub(40).max(s.t0)..t).any(|x| doc.is(x, "”") || doc.is(x, "\"") || doc.is(x, ","))
+    (t.saturating_sub(40).max(s.t0)..t).any(|x| is_mark(doc, x) || doc.is(x, ","))
 }
 
 #[cfg(test)]
