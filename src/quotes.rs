@@ -290,7 +290,8 @@ pub fn carry(doc: &Doc, sents: &[Sent], out: &mut [Sentence]) {
     // (b) Runs: quoted sentences after an attributed one, list items after
     // "X said:", the rest of a labelled paragraph.
     let mut speaker: Option<(Attribution, usize, bool)> = None; // (attribution, paragraph, from a label)
-    let mut colon_list: Option<Attribution> = None;
+    // after "X said:" or "X wrote:": (the speaker, the paragraph of the colon)
+    let mut colon_list: Option<(Attribution, usize)> = None;
     let mut interviewee: Option<Attribution> = None;
     for i in 0..n {
         let s = &sents[i];
@@ -316,7 +317,7 @@ pub fn carry(doc: &Doc, sents: &[Sent], out: &mut [Sentence]) {
             }
         }
         if let Some(a) = carriable(&out[i]).cloned() {
-            colon_list = ends_with_colon(doc, s).then(|| a.clone());
+            colon_list = ends_with_colon(doc, s).then(|| (a.clone(), s.paragraph));
             speaker = Some((a.clone(), s.paragraph, is_label(&a)));
             continue;
         }
@@ -325,7 +326,9 @@ pub fn carry(doc: &Doc, sents: &[Sent], out: &mut [Sentence]) {
             colon_list = None;
             continue;
         }
-        if let Some(a) = colon_list.clone().filter(|_| list_item(doc, s) || speech(doc, s)) {
+        // the block right after the colon (the next paragraph, quoted or not),
+        // then any list items or quoted paragraphs that go on from it
+        if let Some((a, _)) = colon_list.clone().filter(|(_, p)| s.paragraph == p + 1 || list_item(doc, s) || speech(doc, s)) {
             give(&mut out[i], a, if speech(doc, s) { QuoteType::Direct } else { QuoteType::Indirect }, fixed::QUOTE_BEFORE);
             continue;
         }
@@ -444,6 +447,9 @@ mod tests {
         assert_eq!(w[1].as_deref(), Some("Whitfield"), "{w:?}");
         assert_eq!(w[2].as_deref(), Some("Whitfield"), "{w:?}");
         assert_eq!(w[3], None, "{w:?}");
+        // an unquoted block right after "X wrote:" is X's; the paragraph after it is not
+        let w = who("Whitfield wrote to the council:\n\nThe parks lost the most. The roads lost less.\n\nThe council meets in May.");
+        assert_eq!(w, vec![Some("Whitfield".into()), Some("Whitfield".into()), Some("Whitfield".into()), None], "{w:?}");
         // a colon with no speaker gives the items none
         let w = who("The plan has three parts:\n\n- fewer buses at night;\n\n- a new depot by 2027.");
         assert!(w.iter().all(|x| x.is_none()), "{w:?}");
