@@ -70,10 +70,8 @@ pub fn is_mark(doc: &Doc, t: usize) -> bool {
 /// `»`, `''`, ` `` `)? Looked for with memchr; a sentence with none needs no
 /// per-token table unless it starts inside a quotation.
 fn may_hold_mark(b: &[u8]) -> bool {
-    memchr::memchr3(b'"', 0xE2, 0xC2, b).is_some_and(|first| {
-        memchr::memchr3_iter(b'"', 0xE2, 0xC2, &b[first..]).any(|i| matches!(&b[first + i..], [b'"', ..] | [0xE2, 0x80, 0x9C | 0x9D, ..] | [0xC2, 0xAB | 0xBB, ..]))
-    }) || memchr::memmem::find(b, b"''").is_some()
-        || memchr::memmem::find(b, b"``").is_some()
+    memchr::memchr3_iter(b'"', 0xE2, 0xC2, b).any(|i| matches!(&b[i..], [b'"', ..] | [0xE2, 0x80, 0x9C | 0x9D, ..] | [0xC2, 0xAB | 0xBB, ..]))
+        || memchr::memchr2_iter(b'\'', b'`', b).any(|i| b.get(i + 1) == Some(&b[i]))
 }
 
 /// Step 1: find the quotations of the whole document and fill each
