@@ -156,8 +156,8 @@ const NOT_SPEAKERS: &crate::doc::Words = words![
 /// A speaker label at the start of a paragraph: `MORALES: …`, `Q: …`,
 /// `A: …`, `Ms. Ruiz: …`, `Dana Whitfield: …`. The label (up to four name
 /// words, with their honorific's dot) is the source and the colon the cue.
-/// `Q` and `A` are the interviewer and the interviewee ([`carry`] gives
-/// `A` the person the interview is with).
+/// `Q:` is the interviewer, the writer's side, and gives no source; `A:` is
+/// the interviewee ([`carry`] gives it the person the interview is with).
 pub fn speaker_label(doc: &Doc, s: &Sent) -> Option<AttrHit> {
     let (t0, t1) = (s.t0, s.t1);
     let colon = (t0..(t0 + 6).min(t1)).find(|&t| doc.is(t, ":"))?;
@@ -175,9 +175,13 @@ pub fn speaker_label(doc: &Doc, s: &Sent) -> Option<AttrHit> {
         return None;
     }
     let all_caps = (t0..colon).filter(|&t| doc.is_word(t)).all(|t| doc.tok(t).len() > 1 && !doc.tok(t).chars().any(|c| c.is_lowercase()));
+    // "Q:" is the interviewer: the writer's own question, no outside source.
+    if qa && doc.tok(t0) == "Q" {
+        return None;
+    }
     let kind = if qa {
-        // the interviewer's question, or the answer (a person: see carry)
-        if doc.is(t0, "A") { AttributionKind::NamedPerson } else { AttributionKind::Vague }
+        // the answer: the person interviewed (see carry)
+        AttributionKind::NamedPerson
     } else {
         let name = names::classify(doc, t0, colon)?;
         match name.kind {
@@ -464,6 +468,9 @@ mod tests {
         // "A" is the person interviewed: a named person
         let a = r.sentences.iter().find(|s| s.text.contains("Yes.")).unwrap();
         assert_eq!(format!("{:?}", a.attributions[0].kind), "NamedPerson");
+        assert_eq!(a.attributions[0].source.as_ref().unwrap().source_id, r.sentences.iter().find(|s| s.text.contains("We had no choice")).unwrap().attributions[0].source.as_ref().unwrap().source_id);
+        // the interviewer's question has no outside source
+        assert!(r.sentences.iter().find(|s| s.text.contains("Why did you cut")).unwrap().attributions.is_empty());
         // lead-ins and furniture are no speakers
         for t in ["Update: The road reopened on Friday.", "Bottom line: the road reopened.", "Verdict: the road reopened.", "At 10:30 the road reopened."] {
             assert!(report(t).sentences[0].attributions.is_empty(), "{t}");
