@@ -43,6 +43,7 @@ pub enum Guard {
     BeforeHolder,
     NotComparative,
     Verb,
+    NotOf,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -286,6 +287,7 @@ pub fn hedge_category(s: &str) -> Option<HedgeCategory> {
         "approximator" => HedgeCategory::Approximator,
         "conditional" => HedgeCategory::Conditional,
         "weasel" => HedgeCategory::Weasel,
+        "label" => HedgeCategory::Label,
         _ => return None,
     })
 }
@@ -305,6 +307,7 @@ fn guard(s: Option<&&str>) -> Guard {
         "before-holder" => Guard::BeforeHolder,
         "not-comparative" => Guard::NotComparative,
         "verb" => Guard::Verb,
+        "not-of" => Guard::NotOf,
         _ => Guard::None,
     }
 }

@@ -90,6 +90,9 @@ pub enum HedgeCategory {
     Approximator,
     Conditional,
     Weasel,
+    /// The writer's distance from a label ("so-called"): a marker on a word,
+    /// not doubt about the claim. It does not decide the status.
+    Label,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -157,6 +157,7 @@ fn category_name(c: HedgeCategory) -> &'static str {
         HedgeCategory::Approximator => "approximator",
         HedgeCategory::Conditional => "conditional",
         HedgeCategory::Weasel => "weasel",
+        HedgeCategory::Label => "label",
     }
 }
 

@@ -25,6 +25,9 @@ pub struct HedgeHit {
     pub t1: usize,
     pub category: HedgeCategory,
     pub weight: f32,
+    /// Part of a hypothetical "if … would/will" (see [`hypothetical`]): the
+    /// claim is a possibility (speculative), not an unconfirmed report.
+    pub hypothetical: bool,
 }
 
 const NUMBER_WORDS: &Words = &Words::new(&[
@@ -85,6 +88,9 @@ fn guard_ok(doc: &Doc, s: &Sent, g: Guard, t: usize, t1: usize) -> bool {
         }
         Guard::Predicative => prev.is_some_and(|p| doc.is_one_of(p, words!["is", "was", "be", "been", "are", "were", "seems", "appears", "quite", "entirely", "also", "it's", "it’s"])),
         Guard::Verb => !prev.is_some_and(|p| doc.is_one_of(p, DETERMINERS) || doc.is_possessive(p) || doc.is_number(p) || doc.is_one_of(p, words!["two", "three", "four", "several", "other", "murder", "prime", "main", "key", "chief"])),
+        Guard::NotOf => {
+            !doc.is_one_of(next, words!["of", "about", "tank", "tanks", "through", "twice", "again", "back", "over"]) && !prev.is_some_and(|p| doc.is_one_of(p, words!["a", "the", "to"]))
+        }
         Guard::NotIn => !doc.is(next, "in") && !prev.is_some_and(|p| doc.ends_negative(p) || doc.is(p, "n't") || doc.is(p, "n’t")),
         // "more likely to", "1.8 times as likely": a measured tendency, not doubt
         Guard::NotComparative => !prev.is_some_and(|p| doc.is_one_of(p, words!["more", "less", "most", "least", "as", "times"])),
@@ -256,9 +262,62 @@ pub fn detect(doc: &Doc, s: &Sent) -> Vec<HedgeHit> {
         if out.last().is_some_and(|o: &HedgeHit| o.span.end > h.span.start) {
             continue;
         }
-        out.push(HedgeHit { span: h.span, t0: h.t0, t1: h.t1, category, weight: doc.entry(h).weight });
+        out.push(HedgeHit { span: h.span, t0: h.t0, t1: h.t1, category, weight: doc.entry(h).weight, hypothetical: false });
+    }
+    if let Some((a, b)) = hypothetical(doc, s) {
+        for t in [a, b] {
+            if !out.iter().any(|o| o.t0 <= t && t < o.t1) {
+                out.push(HedgeHit { span: doc.span(t, t + 1), t0: t, t1: t + 1, category: HedgeCategory::Conditional, weight: 0.5, hypothetical: true });
+            }
+        }
+        out.sort_by_key(|h| h.t0);
     }
     out
+}
+
+const IF_WORDS: &Words = words!["if", "unless"];
+const HYPO_MODALS: &Words = words!["would", "will", "could", "might", "may", "wo", "’d", "'d", "’ll", "'ll"];
+/// What follows "if" in a condition that is itself a cue ("if confirmed",
+/// "if true") or no hypothesis at all ("if you want to help, call …", "as if").
+const NOT_HYPOTHESIS: &Words = words!["confirmed", "true", "accurate", "verified", "you", "any", "not", "so", "necessary", "possible", "needed", "anything", "only", "ever"];
+
+/// A conditional main claim: "If the dam fails, the town would flood" (the
+/// condition fronted, a modal in the main clause), or "The town would flood
+/// if the dam failed" (a modal, then "if" in the same clause). Returns the
+/// tokens of "if" and of the modal. Bounded: the condition is at most 30
+/// tokens, the main clause is read up to its first clause break.
+pub fn hypothetical(doc: &Doc, s: &Sent) -> Option<(usize, usize)> {
+    const BREAK: &Words = words![",", ";", ":", "—", "–", "(", ")", "."];
+    let mut t = s.t0;
+    // skip an opening quotation mark and a conjunction: "But if …"
+    while t < s.t1 && t < s.t0 + 3 && ((doc.is_punct(t) && !doc.is_one_of(t, BREAK)) || doc.is_one_of(t, words!["but", "and", "so", "yet", "even"])) {
+        t += 1;
+    }
+    if t < s.t1 && doc.is_one_of(t, IF_WORDS) {
+        if doc.is_one_of(t + 1, NOT_HYPOTHESIS) || (t > s.t0 && doc.is(t - 1, "as")) {
+            return None;
+        }
+        // the condition ends at its comma; the main clause holds the modal
+        let comma = (t + 1..(t + 30).min(s.t1)).find(|&x| doc.is(x, ","))?;
+        let end = (comma + 1..s.t1).find(|&x| doc.is_one_of(x, BREAK)).unwrap_or(s.t1).min(comma + 25);
+        let modal = (comma + 1..end).find(|&x| doc.is_lower_word(x) && doc.is_one_of(x, HYPO_MODALS))?;
+        return Some((t, modal));
+    }
+    // postposed: a modal in the main clause, then "if" in the same clause.
+    // A modal after a reporting verb or a complementizer is inside what was
+    // said or asked ("had not explained what the marines would do if …").
+    let modal = (s.t0..s.t1).find(|&x| doc.is_lower_word(x) && doc.is_one_of(x, HYPO_MODALS))?;
+    let embedded = (s.t0..modal).any(|x| {
+        doc.is_one_of(x, words!["that", "what", "how", "whether", "which", "who", "why", "when", "where"]) || doc.hits_at(x).iter().any(|h| matches!(doc.class(h), Class::Report(_)))
+    });
+    if embedded {
+        return None;
+    }
+    let cond = (modal + 1..(modal + 20).min(s.t1)).take_while(|&x| !doc.is_one_of(x, BREAK)).find(|&x| doc.is_lower_word(x) && doc.is_one_of(x, IF_WORDS))?;
+    if doc.is_one_of(cond + 1, NOT_HYPOTHESIS) || doc.is(cond - 1, "as") {
+        return None;
+    }
+    Some((cond, modal))
 }
 
 #[cfg(test)]
@@ -283,6 +342,22 @@ mod tests {
         assert_eq!(hedges("It seemed calm."), ["seemed"]);
         assert_eq!(hedges("An estimated 9,000 people came."), ["An estimated"]);
         assert_eq!(hedges("Many believe the mill will close."), ["Many believe"]);
+    }
+
+    #[test]
+    fn issue_15_cues_fire_and_guards_hold() {
+        assert_eq!(hedges("Rumours of a merger lifted shares."), ["Rumours"]);
+        assert_eq!(hedges("The rumor spread fast."), ["rumor"]);
+        assert_eq!(hedges("A rumour went round."), ["rumour"]);
+        assert_eq!(hedges("The rumors grew."), ["rumors"]);
+        assert_eq!(hedges("She thinks the plan will fail."), ["thinks"]);
+        assert_eq!(hedges("Officials think the fire was set."), ["think"]);
+        assert!(hedges("A think tank published the study.").is_empty());
+        assert!(hedges("They think of the river as theirs.").is_empty());
+        assert_eq!(hedges("The so-called reform passed."), ["so-called"]);
+        assert!(hedges("Whether or not it rains, the fair opens.").is_empty());
+        assert_eq!(hedges("If the dam fails, the town would flood."), ["If", "would"]);
+        assert!(hedges("If you want to help, call the hotline.").is_empty());
     }
 
     /// Regression: a modal passive of a news event about a particular thing

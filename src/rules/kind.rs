@@ -88,6 +88,15 @@ pub fn classify(doc: &Doc, s: &Sent, furniture: bool) -> SentenceKind {
     if words <= 2 {
         return SentenceKind::Other;
     }
+    // A call to action with a condition: "If you want to help, call the hotline."
+    if doc.is(s.t0, "if") && doc.is(s.t0 + 1, "you") {
+        if let Some(c) = (s.t0 + 2..s.t1.min(s.t0 + 20)).find(|&t| doc.is(t, ",")) {
+            let imperative = c + 1 < s.t1 && doc.is_lower_word(c + 1) && !doc.is_one_of(c + 1, crate::doc::DETERMINERS) && !doc.is_one_of(c + 1, crate::words!["you", "it", "there", "we", "they", "he", "she", "i", "this", "that", "then", "the", "your"]) && !doc.tok(c + 1).ends_with("ly");
+            if imperative {
+                return SentenceKind::Other;
+            }
+        }
+    }
     SentenceKind::Claim
 }
 
@@ -203,6 +212,8 @@ mod tests {
         assert_eq!(kinds("The views expressed here do not reflect the opinion of this site."), [Boilerplate]);
         assert_eq!(kinds("Is the port open? Subscribe now for updates."), [Other, Other]);
         assert_eq!(kinds("### A Markdown Heading"), [Heading]);
+        // a conditional call to action is no claim; a conditional statement is
+        assert_eq!(kinds("If you want to help, call the hotline. If you live there, you know the roads."), [Other, Claim]);
         // a sentence-case line ending in a colon leads into a list or a quotation
         assert_eq!(kinds("Whitfield said the plan has three parts:\nKey facts:\nWhat We Know So Far:\nWhat residents need to know:"), [Claim, Heading, Heading, Heading]);
         assert_eq!(kinds("Photo: Jane Doe for the Daily Bugle"), [Boilerplate]);

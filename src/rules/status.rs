@@ -16,6 +16,7 @@
 //! decide the main claim; strong cues count wherever they are.
 
 use crate::doc::{Doc, Sent, Words, DETERMINERS};
+use crate::words;
 use crate::lexicon::{Class, StatusClass};
 use crate::report::{HedgeCategory, StatusLabel};
 use crate::rules::attribution::AttrHit;
@@ -56,6 +57,81 @@ fn concessive_end(doc: &Doc, s: &Sent) -> Option<usize> {
     (s.t0..s.t1).find(|&t| doc.is(t, ","))
 }
 
+/// Words that call a claim false only when said of a claim: predicatively
+/// ("the video is a hoax", "the reports are false", "called it fake") or
+/// before a word for a claim ("false claims", "a fake video"). Not "a false
+/// start", "fake leather", or "a myth that took hold in the 1980s".
+const REFUTE_WORDS: &Words = &Words::new(&["false", "fake", "hoax", "untrue", "myth", "bogus", "phony", "phoney"]);
+const CLAIM_NOUNS: &Words = &Words::new(&[
+    "claim", "claims", "report", "reports", "news", "story", "stories", "video", "videos", "photo", "photos",
+    "image", "images", "picture", "pictures", "account", "accounts", "information", "rumour", "rumours", "rumor",
+    "rumors", "allegation", "allegations", "statement", "statements", "quote", "quotes", "post", "posts", "tweet",
+    "tweets", "headline", "headlines", "narrative", "figures", "numbers", "data", "accusation", "accusations",
+    "assertion", "assertions", "message", "messages", "letter", "document", "documents", "charges", "story's",
+]);
+/// Links between a claim and what it is called: "is false", "proved untrue",
+/// "called it a hoax", "dismissed them as fake".
+const LINKS: &Words = &Words::new(&["is", "are", "was", "were", "be", "been", "being", "proved", "proven", "proves", "as", "it", "them", "called", "calling", "labeled", "labelled", "branded", "deemed", "declared", "'s", "’s", "remains", "remain"]);
+const DEGREE: &Words = &Words::new(&["a", "an", "completely", "entirely", "totally", "patently", "demonstrably", "simply", "utterly", "all", "largely", "mostly", "wholly", "just", "also", "both", "elaborate", "complete", "total", "cruel", "deliberate", "not", "another"]);
+
+fn refutes(doc: &Doc, s: &Sent, t: usize) -> bool {
+    if !doc.is_one_of(t, REFUTE_WORDS) {
+        return false;
+    }
+    // before a word for a claim: "false claims", "a fake video", "baseless allegations"
+    if t + 1 < s.t1 && doc.is_one_of(t + 1, CLAIM_NOUNS) {
+        return true;
+    }
+    // predicative: a link within three words before it ("is a hoax", "are all false")
+    let mut p = t;
+    while p > s.t0 && t - p < 4 {
+        p -= 1;
+        if doc.is_one_of(p, LINKS) {
+            return true;
+        }
+        if !doc.is_one_of(p, DEGREE) {
+            break;
+        }
+    }
+    // a participle of refutation stands alone: "the report was fabricated" is caught above;
+    // "fabricated quotes" by the claim noun; a bare "baseless" after a comma: ", baseless,"
+    false
+}
+
+/// A hedge that qualifies something other than the main claim:
+/// - an appositive about a noun (`Varnel, a district seen as the best
+///   prepared`): the description is hedged, not the claim;
+/// - the speaker's own belief inside what they said (`He said he did not
+///   expect a deal`): the doubt is what was said, so the sentence is claimed.
+fn out_of_scope(doc: &Doc, s: &Sent, h: &HedgeHit, atts: &[AttrHit]) -> bool {
+    if h.hypothetical || h.category == HedgeCategory::Label {
+        return h.category == HedgeCategory::Label;
+    }
+    // the appositive: ", a/an/the <noun> … <hedge>" with no verb of its own before the hedge
+    if matches!(h.category, HedgeCategory::Epistemic | HedgeCategory::Weasel) {
+        let lo = h.t0.saturating_sub(8).max(s.t0);
+        if let Some(c) = (lo..h.t0).rev().find(|&x| doc.is(x, ",")) {
+            let det = doc.is_one_of(c + 1, words!["a", "an", "the", "one"]);
+            let noun_left = c > s.t0 && (doc.is_cap(c - 1) || doc.is_lower_word(c - 1));
+            let no_verb = !(c + 1..h.t0).any(|x| doc.is_one_of(x, words!["is", "are", "was", "were", "has", "have", "had", "will", "would", "said", "says", "that", "who", "which"]));
+            let ends = (h.t1..s.t1).all(|x| !doc.is(x, ","));
+            if det && noun_left && no_verb && ends && c > s.t0 + 2 {
+                return true;
+            }
+        }
+    }
+    // the speaker's own belief: "<source> said (that) he/she/they <doxastic>"
+    if h.category == HedgeCategory::Epistemic && doc.is_one_of(h.t0, words!["expect", "expects", "expected", "think", "thinks", "thought", "believe", "believes", "believed", "doubt", "doubts", "doubted", "suspect", "suspects", "suspected", "hope", "hopes", "hoped"]) {
+        let holder = (h.t0.saturating_sub(4).max(s.t0)..h.t0).rev().find(|&x| doc.is_word(x) && !doc.is_one_of(x, words!["did", "does", "do", "not", "never", "still", "also", "no", "longer", "had", "has", "have", "was", "is", "n't", "now"]));
+        let first_person = holder.is_some_and(|x| doc.is_one_of(x, words!["he", "she", "they", "i", "we"]));
+        let said_before = atts.iter().any(|a| a.cue.is_some_and(|(c0, c1)| c1 <= holder.unwrap_or(0) && c0 >= s.t0) && a.source.is_some());
+        if first_person && said_before {
+            return true;
+        }
+    }
+    false
+}
+
 pub fn decide(doc: &Doc, s: &Sent, hedges: &[HedgeHit], atts: &[AttrHit]) -> StatusDecision {
     let mut deny = Vec::new();
     let mut confirm = Vec::new();
@@ -71,7 +147,11 @@ pub fn decide(doc: &Doc, s: &Sent, hedges: &[HedgeHit], atts: &[AttrHit]) -> Sta
             continue;
         }
         // Adjective uses: "the disputed territory", "a confirmed case".
-        if class != StatusClass::Unconfirmed && h.t0 > s.t0 && doc.is_one_of(h.t0 - 1, DETERMINERS) {
+        if class != StatusClass::Unconfirmed && h.t0 > s.t0 && doc.is_one_of(h.t0 - 1, DETERMINERS) && !refutes(doc, s, h.t0) {
+            continue;
+        }
+        // "false", "fake", "hoax", "myth": a refutation only when said of a claim.
+        if class == StatusClass::Deny && doc.is_one_of(h.t0, REFUTE_WORDS) && !refutes(doc, s, h.t0) {
             continue;
         }
         taken.push(h.span);
@@ -102,11 +182,13 @@ pub fn decide(doc: &Doc, s: &Sent, hedges: &[HedgeHit], atts: &[AttrHit]) -> Sta
         let why = quote("A party or a record confirms it: ", &confirm);
         return StatusDecision { label: StatusLabel::Confirmed, cues: confirm, why: why.into() };
     }
-    for h in hedges {
+    // Hedges that qualify something else than the main claim do not decide it.
+    let hedges: Vec<&HedgeHit> = hedges.iter().filter(|h| !out_of_scope(doc, s, h, atts)).collect();
+    for h in &hedges {
         // `taken` is sorted by start and non-overlapping: a binary search finds neighbours
         let i = taken.partition_point(|x| x.end <= h.span.start);
         let overlaps = taken.get(i).is_some_and(|x| x.overlaps(h.span));
-        if matches!(h.category, HedgeCategory::Distancing | HedgeCategory::Conditional) && !overlaps {
+        if (h.category == HedgeCategory::Distancing || (h.category == HedgeCategory::Conditional && !h.hypothetical)) && !overlaps {
             unconf.push(h.span);
         }
     }
@@ -117,7 +199,7 @@ pub fn decide(doc: &Doc, s: &Sent, hedges: &[HedgeHit], atts: &[AttrHit]) -> Sta
     }
     let spec: Vec<Span> = hedges
         .iter()
-        .filter(|h| matches!(h.category, HedgeCategory::Epistemic | HedgeCategory::Modal) || (h.category == HedgeCategory::Weasel && h.weight >= 0.5))
+        .filter(|h| matches!(h.category, HedgeCategory::Epistemic | HedgeCategory::Modal) || h.hypothetical || (h.category == HedgeCategory::Weasel && h.weight >= 0.5))
         .map(|h| h.span)
         .collect();
     if !spec.is_empty() {
@@ -174,6 +256,66 @@ mod tests {
         assert_eq!(label("The cause of the fire is not yet known."), Unconfirmed);
         assert_eq!(label("The government has yet to respond."), Unconfirmed);
         assert_eq!(label("Allegations of fraud have not been proven."), Unconfirmed);
+    }
+
+    #[test]
+    fn refutations_deny_the_claim_and_ordinary_uses_do_not() {
+        for t in [
+            "The video of the whale in the canal is a hoax.",
+            "The photos are fake.",
+            "Police say reports of a second gunman are false.",
+            "The claim that the bridge was sold is untrue.",
+            "It is a myth that the tunnel floods every spring.",
+            "The council called the story baseless.",
+            "The paper retracted the story on Friday.",
+            "The rumour has been debunked.",
+            "There is no truth to the report.",
+            "That is not true.",
+            "The viral clip is not what it seems.",
+            "He shared false claims about the vote.",
+            "A fake video of the mayor spread online.",
+        ] {
+            assert_eq!(label(t), Denied, "{t}");
+        }
+        for t in [
+            "The sprinter was disqualified for a false start.",
+            "She bought a coat made of fake leather.",
+            "Her book traces a myth that took hold in the 1980s.",
+            "The band played a hoax-themed show.",
+            "The company sells fake plants to offices.",
+        ] {
+            assert_ne!(label(t), Denied, "{t}");
+        }
+    }
+
+    #[test]
+    fn hypotheticals_are_speculative_and_open_questions_unconfirmed() {
+        assert_eq!(label("If the dam fails, the town would flood."), Speculative);
+        assert_eq!(label("The town would flood if the dam failed."), Speculative);
+        assert_eq!(label("Unless the council acts, the bridge will close."), Speculative);
+        assert_eq!(label("The deal, if confirmed, would be the largest yet."), Unconfirmed);
+        assert_eq!(label("If true, the report would embarrass the mayor."), Unconfirmed);
+        assert_eq!(label("Officials are investigating whether the fire was set."), Unconfirmed);
+        assert_eq!(label("It is not known whether anyone was hurt."), Unconfirmed);
+        assert_eq!(label("Rumours of a merger lifted the shares."), Unconfirmed);
+        assert_eq!(label("She thinks the plan will fail."), Speculative);
+        // not hypotheses
+        assert_eq!(label("Whether or not it rains, the fair opens on Monday."), Asserted);
+        assert_eq!(label("The council explained what the guards would do if the gates failed, officials said."), Claimed);
+        assert_eq!(label("The bridge closed as if nothing had happened."), Asserted);
+    }
+
+    #[test]
+    fn a_hedge_decides_only_the_claim_it_qualifies() {
+        // "seen as" hedges the description of Varnel, not the closures
+        assert_eq!(label("Floods closed 30 schools in Varnel, a district seen as the best prepared in the region."), Asserted);
+        assert_eq!(label("Varnel is seen as the best prepared district in the region."), Speculative);
+        // the speaker's own doubt is what he said
+        assert_eq!(label("He said he did not expect a deal."), Claimed);
+        assert_eq!(label("He expects a deal by Friday."), Speculative);
+        // "so-called" marks a label, not doubt
+        assert_eq!(label("The so-called reform passed on Monday."), Asserted);
+        assert_eq!(label("The reform reportedly passed on Monday."), Unconfirmed);
     }
 
     #[test]

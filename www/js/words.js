@@ -33,6 +33,7 @@ export const HEDGE_WORDS = {
   approximator: 'approximator',
   conditional: 'conditional',
   weasel: 'weasel',
+  label: 'label marker',
 };
 
 export const kindWord = (k) => KIND_WORDS[k] ?? String(k ?? 'no source');
