@@ -8,8 +8,16 @@
 //!   "leader Kim".
 //! - "he said" / "she said" is the last compatible named person (honorifics
 //!   give gender when known).
+//! - A description ("the mayor", "the former governor", "the senator", "the
+//!   45-year-old") is the person the article introduced with that role, title
+//!   or age ("Mayor Dana Whitfield", "Sen. Ana Ruiz", "Whitfield, 45,"); the
+//!   most recently mentioned one when two fit. "The company", "the newspaper"
+//!   is the organisation whose name ends in a word of that type ("Corran
+//!   Shipping", "The Dunmore Ledger"; data/orgs.txt). Both are map lookups.
 //! - An unnamed role ("South Korea's national security adviser") is the named
 //!   person who holds that role elsewhere in the article, when exactly one does.
+//! - A lone surname is a person unless the article gives evidence of a body
+//!   ("its", ", which"); met before the full name, it joins the full name.
 
 use crate::words;
 use crate::doc::{Doc, Sent};
@@ -40,6 +48,8 @@ pub struct Entity {
     gender: Option<Gender>,
     /// The honorific the person was first given ("mr", "dr").
     title: Option<String>,
+    /// A lone name spoken of as a body ("Orvane said its …", "Orvane, which …").
+    org_evidence: bool,
 }
 
 /// Normalise a name word: lower case, no hyphens or apostrophes, no possessive.
@@ -113,21 +123,78 @@ pub struct Resolver {
     by_run: HashMap<String, Option<usize>>,
     /// Unnamed source phrases already resolved, exactly as written.
     by_phrase: HashMap<String, usize>,
-    /// Organisations by the last word of their name, in the order met: "the
-    /// agency" looks among these, not through every entity of the article.
-    orgs_by_last: HashMap<String, Vec<usize>>,
-    /// Organisations whose name ends in a company word ("Acme Corp"), in the
-    /// order met: the candidates for "the company" and "the firm".
-    companies: Vec<usize>,
+    /// Organisations by what a description may call them, in the order met:
+    /// the last word of their name ("agency") and that word's types in
+    /// data/orgs.txt ("Corran Shipping": "shipping", "company", "firm"). "The
+    /// company" looks among these, not through every entity of the article.
+    orgs_by_desc: HashMap<String, Vec<usize>>,
+    /// Organisations by the first word of their name: a lone "Pew" is the
+    /// "Pew Research Center".
+    orgs_by_first: HashMap<String, usize>,
+    /// Persons by the descriptions their role or age allows ("mayor",
+    /// "former governor", "45-year-old"), in the order met.
+    by_role: HashMap<String, Vec<usize>>,
+    /// Lone names that turned out to be a named organisation (old id, new id),
+    /// found by `settle_lone_names`.
+    merged: Vec<(usize, usize)>,
 }
 
-/// Words that end a company's name: "the company" (or "the firm") can refer
-/// to an organisation whose name ends in one of them.
-const COMPANY: &[&str] = &[
-    "inc", "corp", "co", "ltd", "llc", "company", "corporation", "group", "plc", "gmbh", "energy", "capital",
-    "holdings", "partners", "industries", "technologies", "systems", "motors", "airlines", "airways",
-    "pharmaceuticals", "labs", "laboratories", "bank", "trust", "securities",
-];
+/// Words that qualify a role and must agree between the role and its
+/// description: "the deputy mayor" is not "Mayor Whitfield", "the former
+/// governor" is not the governor.
+const ROLE_QUALIFIERS: &[&str] = &["former", "deputy", "vice", "assistant", "acting", "interim", "lieutenant"];
+
+/// The description key of a role noun with its qualifiers: "former governor".
+fn role_key(qualifiers: &[&str], noun: &str) -> String {
+    let mut k = String::with_capacity(noun.len() + 12);
+    for q in qualifiers {
+        k.push_str(q);
+        k.push(' ');
+    }
+    k.push_str(noun);
+    k
+}
+
+/// The qualifiers among the words of a role or description, in a fixed order.
+fn qualifiers_in<'a>(words: impl Iterator<Item = &'a str>) -> Vec<&'static str> {
+    let mut q: Vec<&'static str> = Vec::new();
+    for w in words {
+        let lw = w.to_ascii_lowercase();
+        let lw = if lw.starts_with("ex-") { "former" } else { lw.as_str() };
+        if let Some(x) = ROLE_QUALIFIERS.iter().find(|x| **x == lw) {
+            if !q.contains(x) {
+                q.push(x);
+            }
+        }
+    }
+    q.sort_unstable();
+    q
+}
+
+/// A description as an alias: "The mayor" at a sentence start is "the mayor".
+fn description_alias(doc: &Doc, t0: usize, t1: usize) -> String {
+    let surface = doc.span_text(t0, t1);
+    match surface.split_once(' ') {
+        Some((d, rest)) if doc.is_one_of(t0, words!["the", "this", "that"]) => format!("{} {rest}", d.to_lowercase()),
+        _ => surface.to_string(),
+    }
+}
+
+/// An age given in apposition right after a name: "Whitfield, 45," → 45.
+fn age_after(doc: &Doc, t1: usize) -> Option<u32> {
+    if !(doc.is(t1, ",") && doc.is(t1 + 2, ",")) {
+        return None;
+    }
+    doc.tok(t1 + 1).parse::<u32>().ok().filter(|n| (1..=120).contains(n))
+}
+
+/// "45-year-old" as a description key (any hyphen or dash, any case).
+fn age_key(word: &str) -> Option<String> {
+    let w = word.to_ascii_lowercase();
+    let n: String = w.chars().take_while(char::is_ascii_digit).collect();
+    let rest: String = w[n.len()..].chars().filter(|c| c.is_ascii_alphabetic()).collect();
+    (!n.is_empty() && n.len() <= 3 && rest == "yearold").then(|| format!("{n}-year-old"))
+}
 
 fn kind_key(kind: AttributionKind, key: &str) -> String {
     let tag = match kind {
@@ -145,7 +212,10 @@ fn kind_key(kind: AttributionKind, key: &str) -> String {
 /// The role of a person: the head of the role phrase, with its modifiers but
 /// without determiners, possessive owners or trailing prepositional phrases.
 fn role_head(role: &str) -> String {
-    let words: Vec<&str> = role.split_whitespace().filter(|w| !(w.ends_with("’s") || w.ends_with("'s"))).collect();
+    let words: Vec<&str> = role
+        .split_whitespace()
+        .filter(|w| !(w.ends_with("’s") || w.ends_with("'s") || ["the", "a", "an", "this", "that"].iter().any(|d| w.eq_ignore_ascii_case(d))))
+        .collect();
     words.iter().rev().take(2).rev().map(|w| w.to_lowercase()).collect::<Vec<_>>().join(" ")
 }
 
@@ -158,9 +228,66 @@ impl Resolver {
             by_surface: HashMap::default(),
             by_run: HashMap::default(),
             by_phrase: HashMap::default(),
-            orgs_by_last: HashMap::default(),
-            companies: Vec::new(),
+            orgs_by_desc: HashMap::default(),
+            orgs_by_first: HashMap::default(),
+            by_role: HashMap::default(),
+            merged: Vec::new(),
         }
+    }
+
+    /// Index person `i` under the descriptions its role and age allow: the
+    /// nouns of the role's last role word (roles.txt), with its qualifiers
+    /// ("Mayor" → "mayor"; "former Gov." → "former governor"), and "45-year-old"
+    /// after "Whitfield, 45,".
+    fn describe(&mut self, doc: &Doc, i: usize, role: Option<(usize, usize)>, t1: usize) {
+        let mut keys: Vec<String> = Vec::new();
+        if let Some((r0, r1)) = role {
+            if let Some(h) = (r0..r1).rev().find(|&t| names::role_class(doc, t).is_some_and(|c| c != RoleClass::Honorific)) {
+                let q = qualifiers_in((r0..h).map(|t| doc.tok(t)));
+                let w = doc.tok(h).to_ascii_lowercase();
+                let nouns = names::role_nouns(&w);
+                if nouns.is_empty() {
+                    keys.push(role_key(&q, &w));
+                }
+                keys.extend(nouns.iter().map(|n| role_key(&q, n)));
+            }
+        }
+        if let Some(n) = age_after(doc, t1) {
+            keys.push(format!("{n}-year-old"));
+        }
+        for k in keys {
+            let v = self.by_role.entry(k).or_default();
+            if v.last() != Some(&i) {
+                v.retain(|&x| x != i);
+                v.push(i);
+            }
+        }
+    }
+
+    /// The person a description names ("the mayor", "the former governor",
+    /// "the 45-year-old"): the most recently mentioned one introduced with
+    /// that role or age. `None` for any other phrase.
+    fn described_person(&self, doc: &Doc, t0: usize, t1: usize) -> Option<usize> {
+        if !(doc.is_one_of(t0, words!["the", "this", "that"]) && t1 > t0 + 1 && t1 - t0 <= 5) {
+            return None;
+        }
+        let head = doc.tok(t1 - 1);
+        let key = match age_key(head) {
+            Some(k) => k,
+            None => {
+                if !doc.is_lower_word(t1 - 1) || (t0..t1).any(|t| doc.is_possessive(t) && t + 1 < t1 && !doc.is_cap(t)) {
+                    return None;
+                }
+                let q = qualifiers_in((t0 + 1..t1 - 1).map(|t| doc.tok(t)));
+                role_key(&q, &head.to_ascii_lowercase())
+            }
+        };
+        self.by_role
+            .get(&key)?
+            .iter()
+            .copied()
+            .filter(|&i| self.entities[i].kind == AttributionKind::NamedPerson)
+            .max_by_key(|&i| self.entities[i].last_seen)
     }
 
     fn person(&mut self, doc: &Doc, t0: usize, t1: usize, role: Option<(usize, usize)>, sent: usize) -> usize {
@@ -191,6 +318,19 @@ impl Resolver {
         let title = honorific(doc, t0);
         let gender = honorific_gender(title.as_deref());
         let found = self.by_key.get(&key).copied().or_else(|| {
+            if words.len() > 1 {
+                // "Whitfield said …" before "Dana Whitfield": the lone surname
+                // met first is this person
+                let last = words.last()?;
+                return self.by_word.get(last)?.iter().copied().filter(|&i| {
+                    let e = &self.entities[i];
+                    e.kind == AttributionKind::NamedPerson && e.words.len() == 1 && e.words[0] == *last && !e.org_evidence
+                        && match (rclass, e.role_class) {
+                            (Some(a), Some(b)) => a == b,
+                            _ => true,
+                        }
+                }).max_by_key(|&i| self.entities[i].last_seen);
+            }
             if words.len() != 1 {
                 return None;
             }
@@ -238,6 +378,7 @@ impl Resolver {
                     e.title = title;
                 }
                 e.last_seen = sent;
+                self.describe(doc, i, role, t1);
                 i
             }
             None => {
@@ -258,8 +399,10 @@ impl Resolver {
                     last_seen: sent,
                     gender,
                     title,
+                    org_evidence: false,
                 });
-                self.entities.len() - 1
+                self.describe(doc, i, role, t1);
+                i
             }
         }
     }
@@ -269,20 +412,17 @@ impl Resolver {
         // ends in that word (or, for a company, in a company suffix).
         if kind == AttributionKind::UnnamedOfficial && doc.is_one_of(t0, words!["the", "this"]) && t1 > t0 + 1 {
             let head = norm_word(doc.tok(t1 - 1));
-            // the organisations whose name ends in that word, or in a company word
-            let mut candidates: Vec<usize> = self.orgs_by_last.get(&head).map_or(&[][..], Vec::as_slice).to_vec();
-            if matches!(head.as_str(), "company" | "firm") {
-                candidates.extend_from_slice(&self.companies);
-            }
-            // in the order met (a tie goes to the later one)
-            candidates.sort_unstable();
-            candidates.dedup();
-            let pick = candidates
-                .into_iter()
+            // the organisations whose name ends in that word or in a word of that type
+            let pick = self
+                .orgs_by_desc
+                .get(&head)
+                .map_or(&[][..], Vec::as_slice)
+                .iter()
+                .copied()
                 // the organisation the article has been quoting beats one met in passing
                 .max_by_key(|&i| (!self.entities[i].sentences.is_empty(), self.entities[i].last_seen));
             if let Some(i) = pick {
-                let surface = doc.span_text(t0, t1).to_string();
+                let surface = description_alias(doc, t0, t1);
                 let e = &mut self.entities[i];
                 if !e.aliases.contains(&surface) {
                     e.aliases.push(surface);
@@ -300,6 +440,7 @@ impl Resolver {
         let key = words.join(" ");
         // An acronym in brackets is an alias: "National Intelligence Service (NIS)".
         let acronym = (t0..t1).find(|&t| doc.is(t, "(")).map(|t| doc.tok(t + 1).to_string());
+        let has_acronym = acronym.is_some();
         let found = self
             .by_key
             .get(&kind_key(kind, &key))
@@ -325,14 +466,18 @@ impl Resolver {
                     aliases.push(a);
                 }
                 if kind == AttributionKind::NamedOrganization {
-                    if let Some(last) = words.last() {
-                        self.orgs_by_last.entry(last.clone()).or_default().push(i);
-                        if COMPANY.contains(&last.as_str()) {
-                            self.companies.push(i);
+                    // the last word, less a closing acronym: "… Service (NIS)"
+                    let last = (t0..t1).rev().find(|&t| doc.is_word(t) && !(has_acronym && doc.is(t + 1, ")"))).map(|t| norm_word(doc.tok(t)));
+                    if let Some(last) = last {
+                        for d in names::org_descriptions(&last) {
+                            self.orgs_by_desc.entry(d.to_string()).or_default().push(i);
                         }
                     }
+                    if let Some(first) = words.iter().find(|w| !matches!(w.as_str(), "the" | "a" | "an")) {
+                        self.orgs_by_first.entry(first.clone()).or_insert(i);
+                    }
                 }
-                self.entities.push(Entity { name: surface, kind, role: None, role_class: None, words, key, aliases, sentences: Vec::new(), last_seen: sent, gender: None, title: None });
+                self.entities.push(Entity { name: surface, kind, role: None, role_class: None, words, key, aliases, sentences: Vec::new(), last_seen: sent, gender: None, title: None, org_evidence: false });
                 self.entities.len() - 1
             }
         }
@@ -426,8 +571,26 @@ impl Resolver {
                     }
                 }
                 (Some((t0, t1)), false) => match (a.kind, a.name) {
-                    (AttributionKind::NamedPerson, Some(n)) => Some(self.person(doc, n.t0, n.t1, a.role, s.idx)),
+                    (AttributionKind::NamedPerson, Some(n)) => {
+                        let i = self.person(doc, n.t0, n.t1, a.role, s.idx);
+                        if self.entities[i].words.len() == 1 {
+                            self.lone_name_evidence(doc, s, i, n.t1);
+                        }
+                        Some(i)
+                    }
                     (AttributionKind::NamedOrganization, Some(n)) => Some(self.other(doc, a.kind, n.t0, n.t1, s.idx)),
+                    _ if self.described_person(doc, t0, t1).is_some() => {
+                        // "The mayor said" after "Mayor Dana Whitfield": Whitfield
+                        let i = self.described_person(doc, t0, t1).unwrap_or_default();
+                        a.kind = AttributionKind::NamedPerson;
+                        let alias = description_alias(doc, t0, t1);
+                        let e = &mut self.entities[i];
+                        if alias != e.name && !e.aliases.contains(&alias) {
+                            e.aliases.push(alias);
+                        }
+                        e.last_seen = s.idx;
+                        Some(i)
+                    }
                     _ => {
                         // the same unnamed phrase again ("officials", "analysts")
                         let surface = doc.span_text(t0, t1);
@@ -458,20 +621,63 @@ impl Resolver {
         ids
     }
 
-    /// After the whole article is read: a one-word name that never met a first
-    /// name, a title ("Mr."), a role or a "he"/"she" is an organisation, not a
-    /// person. News introduces people by their full names, so a bare "Apple
-    /// said", "Pfizer said" or "Hamas said" is a body that speaks; "Shin said"
-    /// after "Shin Wonsik" has already joined the full name.
-    ///
-    /// A capitalised plural of people ("Farmers said", "Parents say", at the
-    /// start of a sentence) is no name at all: an unnamed group, so vague.
+    /// What the words after a lone name say about it: "Orvane said its …" and
+    /// "Orvane, which …" speak of a body; "his", "her", "he", "she", ", who"
+    /// of a person. The first such word within a few tokens decides.
+    fn lone_name_evidence(&mut self, doc: &Doc, s: &Sent, i: usize, t1: usize) {
+        let end = (t1 + 12).min(s.t1);
+        for t in t1..end {
+            if doc.is_one_of(t, words!["its", "itself"]) || (t == t1 + 1 && doc.is(t1, ",") && doc.is(t, "which")) {
+                let e = &mut self.entities[i];
+                if e.gender.is_none() && e.title.is_none() && e.role.is_none() {
+                    e.org_evidence = true;
+                }
+                return;
+            }
+            if doc.is_one_of(t, words!["his", "him", "himself", "he"]) || doc.is_one_of(t, words!["her", "herself", "she"]) || (t == t1 + 1 && doc.is(t1, ",") && doc.is(t, "who")) {
+                let e = &mut self.entities[i];
+                if !e.org_evidence && e.gender.is_none() {
+                    e.gender = if doc.is_one_of(t, words!["his", "him", "himself", "he"]) {
+                        Some(Gender::Male)
+                    } else if doc.is(t, "who") {
+                        None
+                    } else {
+                        Some(Gender::Female)
+                    };
+                }
+                return;
+            }
+        }
+    }
+
+    /// After the whole article is read, a one-word name that never met a first
+    /// name, a title ("Mr."), a role or a "he"/"she":
+    /// - spoken of as a body ("its", ", which") is an organisation;
+    /// - the first word of an organisation named in the article ("Pew" after
+    ///   "Pew Research Center") is that organisation;
+    /// - a capitalised plural of people ("Farmers said", "Parents say", at the
+    ///   start of a sentence) is no name at all: an unnamed group, so vague;
+    /// - otherwise a person: "\"We will appeal,\" Whitfield said." Bodies known
+    ///   by one word ("Reuters", "Pfizer") are organisations already
+    ///   (data/orgs.txt), and "Whitfield said" after "Dana Whitfield" has
+    ///   already joined the full name.
     pub fn settle_lone_names(&mut self) {
         const PEOPLE_PLURALS: [&str; 8] = ["ers", "ists", "ians", "ents", "ants", "ors", "ives", "ees"];
-        for e in self.entities.iter_mut() {
-            if e.kind == AttributionKind::NamedPerson && e.words.len() == 1 && e.title.is_none() && e.role.is_none() && e.gender.is_none() {
-                let people = PEOPLE_PLURALS.iter().any(|x| e.words[0].len() > x.len() + 2 && e.words[0].ends_with(x));
-                e.kind = if people { AttributionKind::Vague } else { AttributionKind::NamedOrganization };
+        for i in 0..self.entities.len() {
+            let e = &self.entities[i];
+            if !(e.kind == AttributionKind::NamedPerson && e.words.len() == 1 && e.title.is_none() && e.role.is_none() && e.gender.is_none()) {
+                continue;
+            }
+            let w = &e.words[0];
+            let org = self.orgs_by_first.get(w).copied().filter(|&j| j != i && self.entities[j].words.len() > 1);
+            let people = PEOPLE_PLURALS.iter().any(|x| w.len() > x.len() + 2 && w.ends_with(x));
+            if let Some(j) = org {
+                self.entities[i].kind = AttributionKind::NamedOrganization;
+                self.merged.push((i, j));
+            } else if e.org_evidence {
+                self.entities[i].kind = AttributionKind::NamedOrganization;
+            } else if people {
+                self.entities[i].kind = AttributionKind::Vague;
             }
         }
     }
@@ -480,6 +686,9 @@ impl Resolver {
     /// by exactly one named person becomes that person. Returns (old id → new id).
     pub fn link_roles(&mut self) -> Vec<usize> {
         let mut map: Vec<usize> = (0..self.entities.len()).collect();
+        for &(i, j) in &self.merged {
+            map[i] = j;
+        }
         for i in 0..self.entities.len() {
             let e = &self.entities[i];
             if e.kind != AttributionKind::UnnamedOfficial || e.name.split_whitespace().count() < 2 {

@@ -11,6 +11,48 @@
 use crate::words;
 use crate::doc::{Doc, Sent, Words};
 use crate::lexicon::{Class, OrgClass, PlaceClass, RoleClass};
+use rustc_hash::FxHashMap as HashMap;
+use std::sync::OnceLock;
+
+/// The third field of a data file's lines, by the line's phrase: what a later
+/// description may call what the phrase names ("times | head | newspaper
+/// paper": after "The Dunmore Times", "the newspaper").
+fn descriptions(raw: &'static str) -> HashMap<&'static str, Vec<&'static str>> {
+    let mut m = HashMap::default();
+    for line in raw.lines() {
+        let Some(f) = crate::lexicon::fields(line) else { continue };
+        if let (Some(&w), Some(&d)) = (f.first(), f.get(2)) {
+            m.insert(w, d.split_whitespace().collect());
+        }
+    }
+    m
+}
+
+const ORG_LINES: &str = crate::entry_lines!(crate::lexicon::ORGS);
+const ROLE_LINES: &str = crate::entry_lines!(crate::lexicon::ROLES);
+
+/// What "the X" may call an organisation whose name ends in `last` (a
+/// normalised word): the head word itself and orgs.txt's third field
+/// ("shipping" → "shipping", "company", "firm", "shipper").
+pub fn org_descriptions(last: &str) -> impl Iterator<Item = &str> {
+    static T: OnceLock<HashMap<&'static str, Vec<&'static str>>> = OnceLock::new();
+    let more = T.get_or_init(|| descriptions(ORG_LINES)).get(last).map_or(&[][..], Vec::as_slice);
+    std::iter::once(last).chain(more.iter().copied().filter(move |d| *d != last))
+}
+
+/// The nouns a later description uses for a role word (lower case): roles.txt's
+/// third field, or the word itself ("sen" → "senator", "lawmaker"; "mayor" → "mayor").
+pub fn role_nouns(word: &str) -> &[&str] {
+    static T: OnceLock<HashMap<&'static str, Vec<&'static str>>> = OnceLock::new();
+    T.get_or_init(|| descriptions(ROLE_LINES)).get(word).map_or(&[][..], Vec::as_slice)
+}
+
+/// A pronoun at a sentence's or quotation's start is capitalised but names no
+/// one: "I", "We", "You", "I'm", "We've".
+pub fn is_pronoun(w: &str) -> bool {
+    let base = w.split(['\'', '’']).next().unwrap_or(w);
+    matches!(base, "I" | "We" | "You" | "He" | "She" | "They" | "It")
+}
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum NameKind {
@@ -200,7 +242,7 @@ pub fn classify(doc: &Doc, t0: usize, t1: usize) -> Option<Name> {
     if a >= t1 {
         return None;
     }
-    if t1 - a == 1 && doc.is_one_of(a, CALENDAR) {
+    if t1 - a == 1 && (doc.is_one_of(a, CALENDAR) || is_pronoun(doc.tok(a))) {
         return None;
     }
     let last = if doc.is(t1 - 1, ".") && t1 - 1 > a { t1 - 2 } else { t1 - 1 };
