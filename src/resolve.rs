@@ -188,14 +188,6 @@ fn age_after(doc: &Doc, t1: usize) -> Option<u32> {
     doc.tok(t1 + 1).parse::<u32>().ok().filter(|n| (1..=120).contains(n))
 }
 
-/// "45-year-old" as a description key (any hyphen or dash, any case).
-fn age_key(word: &str) -> Option<String> {
-    let w = word.to_ascii_lowercase();
-    let n: String = w.chars().take_while(char::is_ascii_digit).collect();
-    let rest: String = w[n.len()..].chars().filter(|c| c.is_ascii_alphabetic()).collect();
-    (!n.is_empty() && n.len() <= 3 && rest == "yearold").then(|| format!("{n}-year-old"))
-}
-
 fn kind_key(kind: AttributionKind, key: &str) -> String {
     let tag = match kind {
         AttributionKind::NamedPerson => "p:",
@@ -239,9 +231,17 @@ impl Resolver {
     /// nouns of the role's last role word (roles.txt), with its qualifiers
     /// ("Mayor" → "mayor"; "former Gov." → "former governor"), and "45-year-old"
     /// after "Whitfield, 45,".
-    fn describe(&mut self, doc: &Doc, i: usize, role: Option<(usize, usize)>, t1: usize) {
+    fn describe(&mut self, doc: &Doc, i: usize, role: Option<(usize, usize)>, t1: usize, sent: usize) {
         let mut keys: Vec<String> = Vec::new();
         if let Some((r0, r1)) = role {
+            // "Marrow Foods Chief Executive Dana Ruiz": the company in the role is
+            // met too, so that a later "the company" finds it
+            if let Some(h) = (r0 + 1..r1).rev().find(|&t| names::is_org_head(doc, t) && doc.is_cap(t - 1)) {
+                let a = (r0..h).find(|&t| doc.is_cap(t) && !doc.is_possessive(t) && names::role_class(doc, t).is_none()).unwrap_or(h);
+                if a < h && (a..h).all(|t| doc.is_cap(t)) {
+                    self.other(doc, AttributionKind::NamedOrganization, a, h + 1, sent);
+                }
+            }
             if let Some(h) = (r0..r1).rev().find(|&t| names::role_class(doc, t).is_some_and(|c| c != RoleClass::Honorific)) {
                 let q = qualifiers_in((r0..h).map(|t| doc.tok(t)));
                 let w = doc.tok(h).to_ascii_lowercase();
@@ -272,7 +272,7 @@ impl Resolver {
             return None;
         }
         let head = doc.tok(t1 - 1);
-        let key = match age_key(head) {
+        let key = match names::age_description(head) {
             Some(k) => k,
             None => {
                 if !doc.is_lower_word(t1 - 1) || (t0..t1).any(|t| doc.is_possessive(t) && t + 1 < t1 && !doc.is_cap(t)) {
@@ -378,7 +378,7 @@ impl Resolver {
                     e.title = title;
                 }
                 e.last_seen = sent;
-                self.describe(doc, i, role, t1);
+                self.describe(doc, i, role, t1, sent);
                 i
             }
             None => {
@@ -401,7 +401,7 @@ impl Resolver {
                     title,
                     org_evidence: false,
                 });
-                self.describe(doc, i, role, t1);
+                self.describe(doc, i, role, t1, sent);
                 i
             }
         }
@@ -502,7 +502,7 @@ impl Resolver {
                     // a person mention needs two name words: skip lone capitals cheaply
                     if let Some(n) = names::classify(doc, a, b).filter(|_| b - a >= 2) {
                         if n.kind == NameKind::Person && n.t1 - n.t0 >= 2 && (n.t0..n.t1).all(|x| !doc.hits_at(x).iter().any(|h| matches!(doc.class(h), Class::Place(_) | Class::Org(_) | Class::SourceNoun(_)))) {
-                            let role = crate::rules::attribution::real_role(doc, n.r0, n.t0);
+                            let role = crate::rules::attribution::real_role(doc, n.r0, n.t0).or_else(|| names::appositive_role(doc, s, n.t1));
                             settled = Some(self.person(doc, n.t0, n.t1, role, s.idx));
                         } else if n.kind == NameKind::Org && n.t1 - n.t0 >= 2 {
                             // Remember organisations too, so that a later "the company"

@@ -47,11 +47,19 @@ pub fn role_nouns(word: &str) -> &[&str] {
     T.get_or_init(|| descriptions(ROLE_LINES)).get(word).map_or(&[][..], Vec::as_slice)
 }
 
-/// A pronoun at a sentence's or quotation's start is capitalised but names no
-/// one: "I", "We", "You", "I'm", "We've".
-pub fn is_pronoun(w: &str) -> bool {
-    let base = w.split(['\'', '’']).next().unwrap_or(w);
-    matches!(base, "I" | "We" | "You" | "He" | "She" | "They" | "It")
+/// "45-year-old" (any case, any hyphen) as a description key: a person the
+/// article gave that age ("Whitfield, 45,") can be called "the 45-year-old".
+pub fn age_description(word: &str) -> Option<String> {
+    let digits = word.bytes().take_while(u8::is_ascii_digit).count();
+    let rest = word.get(digits..)?;
+    let letters: String = rest.chars().filter(char::is_ascii_alphabetic).map(|c| c.to_ascii_lowercase()).collect();
+    let joiners = rest.chars().filter(|c| !c.is_ascii_alphabetic()).all(|c| matches!(c, '-' | '\u{2010}' | '\u{2011}' | '\u{2013}'));
+    ((1..=3).contains(&digits) && letters == "yearold" && joiners).then(|| format!("{}-year-old", &word[..digits]))
+}
+
+/// Token `t` is an age used as a noun: "the 45-year-old said".
+pub fn is_age_noun(doc: &Doc, t: usize) -> bool {
+    age_description(doc.tok(t)).is_some()
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -242,7 +250,7 @@ pub fn classify(doc: &Doc, t0: usize, t1: usize) -> Option<Name> {
     if a >= t1 {
         return None;
     }
-    if t1 - a == 1 && (doc.is_one_of(a, CALENDAR) || is_pronoun(doc.tok(a))) {
+    if t1 - a == 1 && doc.is_one_of(a, CALENDAR) {
         return None;
     }
     let last = if doc.is(t1 - 1, ".") && t1 - 1 > a { t1 - 2 } else { t1 - 1 };
@@ -275,6 +283,20 @@ pub fn classify(doc: &Doc, t0: usize, t1: usize) -> Option<Name> {
         NameKind::Person
     };
     Some(Name { kind, t0: a, t1, r0: t0 })
+}
+
+/// A role in apposition right after a name: "Dana Whitfield, the city's
+/// mayor, opened …" → the tokens of "the city's mayor". The text between the
+/// two commas (at most 8 tokens) must hold a role word and open with a
+/// determiner, a possessive owner or a capitalised word.
+pub fn appositive_role(doc: &Doc, sent: &Sent, t1: usize) -> Option<(usize, usize)> {
+    if !doc.is(t1, ",") || t1 + 2 >= sent.t1 {
+        return None;
+    }
+    let a = t1 + 1;
+    let close = (a..(a + 9).min(sent.t1)).find(|&t| doc.is_punct(t) && !doc.is(t, "."))?;
+    let opens = doc.is_one_of(a, words!["the", "a", "an", "its", "his", "her", "their", "former"]) || doc.is_cap(a);
+    (doc.is(close, ",") && close > a && opens && (a..close).any(|t| role_class(doc, t).is_some_and(|c| c != RoleClass::Honorific))).then_some((a, close))
 }
 
 /// Extend an organisation name over "of/for + Capitalised run"
