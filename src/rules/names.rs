@@ -377,4 +377,33 @@ mod tests {
         assert_eq!(kind_of("Then Russian President Ivan Petrov spoke.", "Russian"), Some(NameKind::Person));
         assert_eq!(kind_of("Then the Deputy Chairman spoke.", "Deputy"), None);
     }
+
+    /// Issue 14: a name ending in a company or sector word (data/orgs.txt) is an
+    /// organisation; a role or title in front keeps a person a person.
+    #[test]
+    fn sector_words_make_organisations() {
+        for name in ["Corran Shipping", "Veldt Logistics", "Marrow Foods", "Brightwater Health", "Halden Financial", "Ashby Brewing"] {
+            assert_eq!(kind_of(&format!("Then {name} spoke."), name), Some(NameKind::Org), "{name}");
+        }
+        assert_eq!(kind_of("Then Health Secretary Ana Ruiz spoke.", "Health"), Some(NameKind::Person));
+        assert_eq!(kind_of("Then Energy Minister Dana Moss spoke.", "Energy"), Some(NameKind::Person));
+        assert_eq!(kind_of("Then Samantha Power spoke.", "Samantha"), Some(NameKind::Person));
+        assert_eq!(kind_of("Then Dana Whitfield spoke.", "Dana"), Some(NameKind::Person));
+    }
+
+    #[test]
+    fn descriptions_from_the_data() {
+        assert!(org_descriptions("shipping").any(|d| d == "company"));
+        assert!(org_descriptions("ledger").any(|d| d == "newspaper"));
+        assert_eq!(org_descriptions("agency").next(), Some("agency"));
+        assert!(!org_descriptions("agency").any(|d| d == "company"));
+        assert_eq!(role_nouns("sen"), ["senator", "lawmaker"]);
+        assert_eq!(role_nouns("gov"), ["governor"]);
+        assert!(role_nouns("mayor").is_empty());
+        assert_eq!(age_description("45-year-old").as_deref(), Some("45-year-old"));
+        assert_eq!(age_description("45‑Year‑Old").as_deref(), Some("45-year-old"));
+        for w in ["year-old", "1234-year-old", "45-years-old", "45-year", "45", "", "é-year-old"] {
+            assert_eq!(age_description(w), None, "{w}");
+        }
+    }
 }
