@@ -134,6 +134,10 @@ pub struct Resolver {
     /// Persons by the descriptions their role or age allows ("mayor",
     /// "former governor", "45-year-old"), in the order met.
     by_role: HashMap<String, Vec<usize>>,
+    /// Capitalised words of the article that look like an adjective of a place
+    /// ("Velskan", "Marovian", "Texan"), normalised: a lone "Velsk" that has
+    /// one is a place, its government speaking.
+    adjectives: rustc_hash::FxHashSet<String>,
     /// Lone names that turned out to be a named organisation (old id, new id),
     /// found by `settle_lone_names`.
     merged: Vec<(usize, usize)>,
@@ -224,6 +228,7 @@ impl Resolver {
             orgs_by_first: HashMap::default(),
             by_role: HashMap::default(),
             merged: Vec::new(),
+            adjectives: Default::default(),
         }
     }
 
@@ -473,8 +478,9 @@ impl Resolver {
                             self.orgs_by_desc.entry(d.to_string()).or_default().push(i);
                         }
                     }
-                    if let Some(first) = words.iter().find(|w| !matches!(w.as_str(), "the" | "a" | "an")) {
-                        self.orgs_by_first.entry(first.clone()).or_insert(i);
+                    // not an owner: "Velsk's Foreign Ministry" is not "Velsk"
+                    if let Some(f) = (t0..t1).find(|&t| doc.is_word(t) && !doc.is_one_of(t, words!["the", "a", "an"])).filter(|&f| !doc.is_possessive(f) && f + 1 < t1) {
+                        self.orgs_by_first.entry(norm_word(doc.tok(f))).or_insert(i);
                     }
                 }
                 self.entities.push(Entity { name: surface, kind, role: None, role_class: None, words, key, aliases, sentences: Vec::new(), last_seen: sent, gender: None, title: None, org_evidence: false });
@@ -488,6 +494,12 @@ impl Resolver {
     pub fn mentions(&mut self, doc: &Doc, s: &Sent) {
         let mut t = s.t0;
         while t < s.t1 {
+            if doc.is_cap(t) && doc.tok(t).len() > 4 && doc.tok(t).ends_with(['n', 'e', 'i']) {
+                let w = doc.tok(t);
+                if w.ends_with("an") || w.ends_with("ese") || w.ends_with("i") {
+                    self.adjectives.insert(norm_word(w));
+                }
+            }
             if doc.is_cap(t) && doc.is_cap(t + 1).then_some(()).or_else(|| doc.is(t + 1, ".").then_some(())).is_some() && !names::sentence_initial_common(doc, s, t) {
                 if let Some((a, b)) = names::run_starting_at(doc, s, t) {
                     // A run seen before resolves as before, without classifying again.
@@ -671,10 +683,13 @@ impl Resolver {
             let w = &e.words[0];
             let org = self.orgs_by_first.get(w).copied().filter(|&j| j != i && self.entities[j].words.len() > 1);
             let people = PEOPLE_PLURALS.iter().any(|x| w.len() > x.len() + 2 && w.ends_with(x));
+            // "Velsk" beside "Velskan", "Marovia" beside "Marovian", "Texas" beside "Texan"
+            let stem = w.strip_suffix('a').or_else(|| w.strip_suffix("as")).unwrap_or(w);
+            let place = ["an", "ian", "ese", "i"].iter().any(|x| self.adjectives.contains(&format!("{w}{x}")) || self.adjectives.contains(&format!("{stem}{x}")));
             if let Some(j) = org {
                 self.entities[i].kind = AttributionKind::NamedOrganization;
                 self.merged.push((i, j));
-            } else if e.org_evidence {
+            } else if e.org_evidence || place {
                 self.entities[i].kind = AttributionKind::NamedOrganization;
             } else if people {
                 self.entities[i].kind = AttributionKind::Vague;
@@ -778,6 +793,10 @@ mod tests {
         assert_eq!(kinds("Orvane said in a filing that its revenue fell 3 percent.")[0].1, NamedOrganization);
         assert_eq!(kinds("Orvane, which makes pumps, said sales fell.")[0].1, NamedOrganization);
         assert_eq!(kinds("Reuters said the talks had ended.")[0].1, NamedOrganization);
+        // a place not in places.txt, known by its adjective in the article: its government
+        assert_eq!(kinds("Velskan jets crossed the border on Monday. Velsk said the flights were routine.")[0].1, NamedOrganization);
+        assert_eq!(kinds("Marovian troops moved north. Marovia said the move was a drill.")[0].1, NamedOrganization);
+        assert_eq!(kinds("Danish jets crossed the border on Monday. Velsk said the flights were routine.")[0].1, NamedPerson);
         assert_eq!(kinds("Pew Research Center said turnout rose. Pew said young voters led the rise."), [("Pew Research Center".to_string(), NamedOrganization)]);
         // evidence of a person: his/her, ", who"; never overridden by a later "its"
         assert_eq!(kinds("Okafor said his team was tired.")[0].1, NamedPerson);

@@ -296,7 +296,14 @@ pub fn appositive_role(doc: &Doc, sent: &Sent, t1: usize) -> Option<(usize, usiz
     let a = t1 + 1;
     let close = (a..(a + 9).min(sent.t1)).find(|&t| doc.is_punct(t) && !doc.is(t, "."))?;
     let opens = doc.is_one_of(a, words!["the", "a", "an", "its", "his", "her", "their", "former"]) || doc.is_cap(a);
-    (doc.is(close, ",") && close > a && opens && (a..close).any(|t| role_class(doc, t).is_some_and(|c| c != RoleClass::Honorific))).then_some((a, close))
+    if !(doc.is(close, ",") && close > a && opens) {
+        return None;
+    }
+    // the role itself: no determiner or owner in front ("the city's"), no
+    // prepositional phrase after ("director of the Health Department" → "director")
+    let role_end = (a..close).find(|&t| doc.is_lower_word(t) && doc.is_one_of(t, words!["of", "for", "at", "in", "with", "to", "on"])).unwrap_or(close);
+    let start = (a..role_end).rev().find(|&t| doc.is_possessive(t) || doc.is_one_of(t, words!["the", "a", "an", "its", "his", "her", "their"])).map_or(a, |t| t + 1);
+    (start < role_end && (start..role_end).any(|t| role_class(doc, t).is_some_and(|c| c != RoleClass::Honorific))).then_some((start, role_end))
 }
 
 /// Extend an organisation name over "of/for + Capitalised run"
