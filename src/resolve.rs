@@ -50,6 +50,8 @@ pub struct Entity {
     title: Option<String>,
     /// A lone name spoken of as a body ("Orvane said its …", "Orvane, which …").
     org_evidence: bool,
+    /// The description keys this person is indexed under in `by_role`.
+    described: Vec<String>,
 }
 
 /// Normalise a name word: lower case, no hyphens or apostrophes, no possessive.
@@ -142,6 +144,9 @@ pub struct Resolver {
     /// found by `settle_lone_names`.
     merged: Vec<(usize, usize)>,
 }
+
+/// How many of the latest entities met with a description are weighed for it.
+const CANDIDATES: usize = 32;
 
 /// Words that qualify a role and must agree between the role and its
 /// description: "the deputy mayor" is not "Mayor Whitfield", "the former
@@ -261,10 +266,9 @@ impl Resolver {
             keys.push(format!("{n}-year-old"));
         }
         for k in keys {
-            let v = self.by_role.entry(k).or_default();
-            if v.last() != Some(&i) {
-                v.retain(|&x| x != i);
-                v.push(i);
+            if !self.entities[i].described.contains(&k) {
+                self.entities[i].described.push(k.clone());
+                self.by_role.entry(k).or_default().push(i);
             }
         }
     }
@@ -290,9 +294,13 @@ impl Resolver {
         self.by_role
             .get(&key)?
             .iter()
+            .rev()
+            // bounded: the latest holders of a role are the ones meant
+            .take(CANDIDATES)
             .copied()
             .filter(|&i| self.entities[i].kind == AttributionKind::NamedPerson)
-            .max_by_key(|&i| self.entities[i].last_seen)
+            // a tie (both met in one sentence) goes to the later one
+            .max_by_key(|&i| (self.entities[i].last_seen, i))
     }
 
     fn person(&mut self, doc: &Doc, t0: usize, t1: usize, role: Option<(usize, usize)>, sent: usize) -> usize {
@@ -405,6 +413,7 @@ impl Resolver {
                     gender,
                     title,
                     org_evidence: false,
+                    described: Vec::new(),
                 });
                 self.describe(doc, i, role, t1, sent);
                 i
@@ -423,9 +432,11 @@ impl Resolver {
                 .get(&head)
                 .map_or(&[][..], Vec::as_slice)
                 .iter()
+                .rev()
+                .take(CANDIDATES)
                 .copied()
                 // the organisation the article has been quoting beats one met in passing
-                .max_by_key(|&i| (!self.entities[i].sentences.is_empty(), self.entities[i].last_seen));
+                .max_by_key(|&i| (!self.entities[i].sentences.is_empty(), self.entities[i].last_seen, i));
             if let Some(i) = pick {
                 let surface = description_alias(doc, t0, t1);
                 let e = &mut self.entities[i];
@@ -483,7 +494,7 @@ impl Resolver {
                         self.orgs_by_first.entry(norm_word(doc.tok(f))).or_insert(i);
                     }
                 }
-                self.entities.push(Entity { name: surface, kind, role: None, role_class: None, words, key, aliases, sentences: Vec::new(), last_seen: sent, gender: None, title: None, org_evidence: false });
+                self.entities.push(Entity { name: surface, kind, role: None, role_class: None, words, key, aliases, sentences: Vec::new(), last_seen: sent, gender: None, title: None, org_evidence: false, described: Vec::new() });
                 self.entities.len() - 1
             }
         }
