@@ -123,6 +123,7 @@ fn plausible_head(doc: &Doc, s: &Sent, t: usize, cue: usize) -> bool {
     }
     source_noun_kind(doc, t, s.t0).is_some()
         || names::role_class(doc, t).is_some()
+        || names::is_age_noun(doc, t)
         || doc.is_one_of(t, PRONOUNS_PERSON)
         || doc.is_one_of(t, words!["they", "it"])
         || is_plural_noun(doc, t)
@@ -329,7 +330,8 @@ fn choose(doc: &Doc, s: &Sent, a: usize, b: usize, cue: usize) -> Option<AttrHit
             RoleClass::Expert => AttributionKind::Vague,
             _ => AttributionKind::UnnamedOfficial,
         })
-    } else if is_plural_noun(doc, head) || doc.is_one_of(head, DOCUMENT_NOUNS) {
+    } else if is_plural_noun(doc, head) || doc.is_one_of(head, DOCUMENT_NOUNS) || names::is_age_noun(doc, head) {
+        // "the 45-year-old": a person by age (resolve.rs finds who, if the article said)
         Some(AttributionKind::Vague)
     } else {
         None

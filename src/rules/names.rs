@@ -11,6 +11,56 @@
 use crate::words;
 use crate::doc::{Doc, Sent, Words};
 use crate::lexicon::{Class, OrgClass, PlaceClass, RoleClass};
+use rustc_hash::FxHashMap as HashMap;
+use std::sync::OnceLock;
+
+/// The third field of a data file's lines, by the line's phrase: what a later
+/// description may call what the phrase names ("times | head | newspaper
+/// paper": after "The Dunmore Times", "the newspaper").
+fn descriptions(raw: &'static str) -> HashMap<&'static str, Vec<&'static str>> {
+    let mut m = HashMap::default();
+    for line in raw.lines() {
+        let Some(f) = crate::lexicon::fields(line) else { continue };
+        if let (Some(&w), Some(&d)) = (f.first(), f.get(2)) {
+            m.insert(w, d.split_whitespace().collect());
+        }
+    }
+    m
+}
+
+const ORG_LINES: &str = crate::entry_lines!(crate::lexicon::ORGS);
+const ROLE_LINES: &str = crate::entry_lines!(crate::lexicon::ROLES);
+
+/// What "the X" may call an organisation whose name ends in `last` (a
+/// normalised word): the head word itself and orgs.txt's third field
+/// ("shipping" → "shipping", "company", "firm", "shipper").
+pub fn org_descriptions(last: &str) -> impl Iterator<Item = &str> {
+    static T: OnceLock<HashMap<&'static str, Vec<&'static str>>> = OnceLock::new();
+    let more = T.get_or_init(|| descriptions(ORG_LINES)).get(last).map_or(&[][..], Vec::as_slice);
+    std::iter::once(last).chain(more.iter().copied().filter(move |d| *d != last))
+}
+
+/// The nouns a later description uses for a role word (lower case): roles.txt's
+/// third field, or the word itself ("sen" → "senator", "lawmaker"; "mayor" → "mayor").
+pub fn role_nouns(word: &str) -> &[&str] {
+    static T: OnceLock<HashMap<&'static str, Vec<&'static str>>> = OnceLock::new();
+    T.get_or_init(|| descriptions(ROLE_LINES)).get(word).map_or(&[][..], Vec::as_slice)
+}
+
+/// "45-year-old" (any case, any hyphen) as a description key: a person the
+/// article gave that age ("Whitfield, 45,") can be called "the 45-year-old".
+pub fn age_description(word: &str) -> Option<String> {
+    let digits = word.bytes().take_while(u8::is_ascii_digit).count();
+    let rest = word.get(digits..)?;
+    let letters: String = rest.chars().filter(char::is_ascii_alphabetic).map(|c| c.to_ascii_lowercase()).collect();
+    let joiners = rest.chars().filter(|c| !c.is_ascii_alphabetic()).all(|c| matches!(c, '-' | '\u{2010}' | '\u{2011}' | '\u{2013}'));
+    ((1..=3).contains(&digits) && letters == "yearold" && joiners).then(|| format!("{}-year-old", &word[..digits]))
+}
+
+/// Token `t` is an age used as a noun: "the 45-year-old said".
+pub fn is_age_noun(doc: &Doc, t: usize) -> bool {
+    age_description(doc.tok(t)).is_some()
+}
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum NameKind {
@@ -235,6 +285,27 @@ pub fn classify(doc: &Doc, t0: usize, t1: usize) -> Option<Name> {
     Some(Name { kind, t0: a, t1, r0: t0 })
 }
 
+/// A role in apposition right after a name: "Dana Whitfield, the city's
+/// mayor, opened …" → the tokens of "the city's mayor". The text between the
+/// two commas (at most 8 tokens) must hold a role word and open with a
+/// determiner, a possessive owner or a capitalised word.
+pub fn appositive_role(doc: &Doc, sent: &Sent, t1: usize) -> Option<(usize, usize)> {
+    if !doc.is(t1, ",") || t1 + 2 >= sent.t1 {
+        return None;
+    }
+    let a = t1 + 1;
+    let close = (a..(a + 9).min(sent.t1)).find(|&t| doc.is_punct(t) && !doc.is(t, "."))?;
+    let opens = doc.is_one_of(a, words!["the", "a", "an", "its", "his", "her", "their", "former"]) || doc.is_cap(a);
+    if !(doc.is(close, ",") && close > a && opens) {
+        return None;
+    }
+    // the role itself: no determiner or owner in front ("the city's"), no
+    // prepositional phrase after ("director of the Health Department" → "director")
+    let role_end = (a..close).find(|&t| doc.is_lower_word(t) && doc.is_one_of(t, words!["of", "for", "at", "in", "with", "to", "on"])).unwrap_or(close);
+    let start = (a..role_end).rev().find(|&t| doc.is_possessive(t) || doc.is_one_of(t, words!["the", "a", "an", "its", "his", "her", "their"])).map_or(a, |t| t + 1);
+    (start < role_end && (start..role_end).any(|t| role_class(doc, t).is_some_and(|c| c != RoleClass::Honorific))).then_some((start, role_end))
+}
+
 /// Extend an organisation name over "of/for + Capitalised run"
 /// ("Korea Research Institute for National Strategy").
 pub fn extend_org(doc: &Doc, sent: &Sent, n: Name) -> Name {
@@ -312,5 +383,34 @@ mod tests {
         assert_eq!(kind_of("Then South Korea spoke.", "South Korea"), Some(NameKind::Place));
         assert_eq!(kind_of("Then Russian President Ivan Petrov spoke.", "Russian"), Some(NameKind::Person));
         assert_eq!(kind_of("Then the Deputy Chairman spoke.", "Deputy"), None);
+    }
+
+    /// Issue 14: a name ending in a company or sector word (data/orgs.txt) is an
+    /// organisation; a role or title in front keeps a person a person.
+    #[test]
+    fn sector_words_make_organisations() {
+        for name in ["Corran Shipping", "Veldt Logistics", "Marrow Foods", "Brightwater Health", "Halden Financial", "Ashby Brewing"] {
+            assert_eq!(kind_of(&format!("Then {name} spoke."), name), Some(NameKind::Org), "{name}");
+        }
+        assert_eq!(kind_of("Then Health Secretary Ana Ruiz spoke.", "Health"), Some(NameKind::Person));
+        assert_eq!(kind_of("Then Energy Minister Dana Moss spoke.", "Energy"), Some(NameKind::Person));
+        assert_eq!(kind_of("Then Samantha Power spoke.", "Samantha"), Some(NameKind::Person));
+        assert_eq!(kind_of("Then Dana Whitfield spoke.", "Dana"), Some(NameKind::Person));
+    }
+
+    #[test]
+    fn descriptions_from_the_data() {
+        assert!(org_descriptions("shipping").any(|d| d == "company"));
+        assert!(org_descriptions("ledger").any(|d| d == "newspaper"));
+        assert_eq!(org_descriptions("agency").next(), Some("agency"));
+        assert!(!org_descriptions("agency").any(|d| d == "company"));
+        assert_eq!(role_nouns("sen"), ["senator", "lawmaker"]);
+        assert_eq!(role_nouns("gov"), ["governor"]);
+        assert!(role_nouns("mayor").is_empty());
+        assert_eq!(age_description("45-year-old").as_deref(), Some("45-year-old"));
+        assert_eq!(age_description("45‑Year‑Old").as_deref(), Some("45-year-old"));
+        for w in ["year-old", "1234-year-old", "45-years-old", "45-year", "45", "", "é-year-old"] {
+            assert_eq!(age_description(w), None, "{w}");
+        }
     }
 }
