@@ -44,6 +44,7 @@ pub enum Guard {
     NotComparative,
     Verb,
     NotOf,
+    Hypothetical,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -308,6 +309,7 @@ fn guard(s: Option<&&str>) -> Guard {
         "not-comparative" => Guard::NotComparative,
         "verb" => Guard::Verb,
         "not-of" => Guard::NotOf,
+        "hypothetical" => Guard::Hypothetical,
         _ => Guard::None,
     }
 }

@@ -88,6 +88,8 @@ fn guard_ok(doc: &Doc, s: &Sent, g: Guard, t: usize, t1: usize) -> bool {
         }
         Guard::Predicative => prev.is_some_and(|p| doc.is_one_of(p, words!["is", "was", "be", "been", "are", "were", "seems", "appears", "quite", "entirely", "also", "it's", "it’s"])),
         Guard::Verb => !prev.is_some_and(|p| doc.is_one_of(p, DETERMINERS) || doc.is_possessive(p) || doc.is_number(p) || doc.is_one_of(p, words!["two", "three", "four", "several", "other", "murder", "prime", "main", "key", "chief"])),
+        // found for the whole sentence by `hypothetical`, never word by word
+        Guard::Hypothetical => false,
         Guard::NotOf => {
             !doc.is_one_of(next, words!["of", "about", "tank", "tanks", "through", "twice", "again", "back", "over"]) && !prev.is_some_and(|p| doc.is_one_of(p, words!["a", "the", "to"]))
         }
@@ -264,13 +266,21 @@ pub fn detect(doc: &Doc, s: &Sent) -> Vec<HedgeHit> {
         }
         out.push(HedgeHit { span: h.span, t0: h.t0, t1: h.t1, category, weight: doc.entry(h).weight, hypothetical: false });
     }
+    // A conditional main claim: its "if" and its modal, when the lexicon has
+    // them (a reader can switch either off like any other term).
+    let hypo_entry = |t: usize| doc.hits_at(t).iter().find(|h| h.t1 == t + 1 && matches!(doc.class(h), Class::Hedge(HedgeCategory::Conditional, Guard::Hypothetical))).map(|h| doc.entry(h).weight);
     if let Some((a, b)) = hypothetical(doc, s) {
-        for t in [a, b] {
-            if !out.iter().any(|o| o.t0 <= t && t < o.t1) {
-                out.push(HedgeHit { span: doc.span(t, t + 1), t0: t, t1: t + 1, category: HedgeCategory::Conditional, weight: 0.5, hypothetical: true });
+        if let (Some(wa), Some(wb)) = (hypo_entry(a), hypo_entry(b)) {
+            for (t, w) in [(a, wa), (b, wb)] {
+                if let Some(o) = out.iter_mut().find(|o| o.t0 <= t && t < o.t1) {
+                    // a modal hedge at the same word ("could") is part of the hypothesis
+                    o.hypothetical = true;
+                } else {
+                    out.push(HedgeHit { span: doc.span(t, t + 1), t0: t, t1: t + 1, category: HedgeCategory::Conditional, weight: w, hypothetical: true });
+                }
             }
+            out.sort_by_key(|h| h.t0);
         }
-        out.sort_by_key(|h| h.t0);
     }
     out
 }
@@ -358,6 +368,9 @@ mod tests {
         assert!(hedges("Whether or not it rains, the fair opens.").is_empty());
         assert_eq!(hedges("If the dam fails, the town would flood."), ["If", "would"]);
         assert!(hedges("If you want to help, call the hotline.").is_empty());
+        // a reader who switches "would" off switches the hypothesis off
+        let opts = crate::Options { disabled_terms: vec!["would".into()], ..Default::default() };
+        assert!(crate::analyze("If the dam fails, the town would flood.", &opts).sentences[0].hedges.is_empty());
     }
 
     /// Regression: a modal passive of a news event about a particular thing

@@ -279,6 +279,9 @@ pub fn classify(doc: &Doc, t0: usize, t1: usize) -> Option<Name> {
         NameKind::Org
     } else if t1 - a > 5 {
         NameKind::Org
+    } else if t1 - a == 1 && a > 0 && doc.is(a - 1, "the") && !(t0..a).any(|t| role_class(doc, t).is_some()) {
+        // a lone name after "the" is a title or a body, never a person: "the Herald"
+        NameKind::Org
     } else {
         NameKind::Person
     };
@@ -396,6 +399,13 @@ mod tests {
         assert_eq!(kind_of("Then Energy Minister Dana Moss spoke.", "Energy"), Some(NameKind::Person));
         assert_eq!(kind_of("Then Samantha Power spoke.", "Samantha"), Some(NameKind::Person));
         assert_eq!(kind_of("Then Dana Whitfield spoke.", "Dana"), Some(NameKind::Person));
+    }
+
+    #[test]
+    fn a_lone_name_after_the_is_a_body_not_a_person() {
+        assert_eq!(kind_of("She spoke to the Herald on Monday.", "Herald"), Some(NameKind::Org));
+        assert_eq!(kind_of("She spoke to Whitfield on Monday.", "Whitfield"), Some(NameKind::Person));
+        assert_eq!(kind_of("She spoke to the Mayor Whitfield on Monday.", "Mayor"), Some(NameKind::Person));
     }
 
     #[test]
