@@ -162,6 +162,49 @@ pub fn compare(docs: &[Document], options: &Options) -> Result<Comparison, Error
 }
 
 /// The comparison of documents already analysed (`reports[i]` is `docs[i]`'s).
+/// The features by which `compare` matches claims, for some sentences of one
+/// article, weighted by idf over them; with [`claim_similarity`] and
+/// [`JOIN`], `headline.rs` matches a headline to the body's claims exactly as
+/// `compare` matches claims across articles. Sourcing words are dropped.
+pub(crate) fn weighted_features(sents: &[&Sentence]) -> Vec<Vec<(u32, f64)>> {
+    let quals = qualifiers();
+    FEATURE_NAMES.with(|n| n.borrow_mut().clear());
+    let mut claims: Vec<Claim> = sents
+        .iter()
+        .map(|s| {
+            let (ws, figures) = read_claim(0, s, quals);
+            let mut sourcing: HashSet<String> = HashSet::default();
+            for a in &s.attributions {
+                let spans = [a.source.as_ref().map(|x| x.text.as_str()), a.cue.as_ref().map(|x| x.text.as_str()), a.role.as_deref()];
+                for t in spans.into_iter().flatten() {
+                    sourcing.extend(words(t).iter().map(|w| w.text.to_lowercase()));
+                }
+            }
+            let ws: Vec<Word<'_>> = ws.into_iter().filter(|w| !sourcing.contains(&w.text.to_lowercase())).collect();
+            Claim { doc: 0, sentence: s.index, feats: features(&ws, &figures), figures }
+        })
+        .collect();
+    let mut df: HashMap<u32, u32> = HashMap::default();
+    for c in &claims {
+        for f in &c.feats {
+            *df.entry(f.0).or_insert(0) += 1;
+        }
+    }
+    let n = claims.len().max(1) as f64;
+    for c in claims.iter_mut() {
+        for f in c.feats.iter_mut() {
+            f.1 *= (1.0 + n / df[&f.0] as f64).ln();
+        }
+    }
+    FEATURE_NAMES.with(|n| n.borrow_mut().clear());
+    claims.into_iter().map(|c| c.feats).collect()
+}
+
+/// How much of the smaller of two claims the other covers (see `similarity`).
+pub(crate) fn claim_similarity(a: &[(u32, f64)], b: &[(u32, f64)]) -> f64 {
+    similarity(a, b)
+}
+
 pub fn compare_reports(docs: &[Document], reports: Vec<Report>) -> Comparison {
     let quals = qualifiers();
     FEATURE_NAMES.with(|n| n.borrow_mut().clear());

@@ -17,6 +17,7 @@
 
 pub mod compare;
 pub mod doc;
+pub mod headline;
 pub mod lexicon;
 pub mod quotes;
 pub mod report;
@@ -366,7 +367,9 @@ fn run_with(text: &str, lex: &Lexicon, parallel_min: usize) -> Report {
         }
     }
     score_all(&mut out, &features, split);
-    let summary = score::summarize(&out, words_in_claims);
+    let mut summary = score::summarize(&out, words_in_claims);
+    // Does the headline say more than the article? (headline.rs)
+    summary.headline_gap = headline::gap(&out);
     let claims = out.iter().filter(|s| s.kind == SentenceKind::Claim).count();
     Report {
         schema_version: SCHEMA_VERSION,

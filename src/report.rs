@@ -197,6 +197,21 @@ pub struct Summary {
     pub reasons: Vec<String>,
     /// What the score does and does not measure.
     pub note: String,
+    /// The headline states as fact what the body only reports, hedges or
+    /// doubts (`headline.rs`); `null` when it does not, or there is no headline.
+    pub headline_gap: Option<HeadlineGap>,
+}
+
+/// A headline that says more than its article.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct HeadlineGap {
+    /// The headline's sentence index.
+    pub headline: usize,
+    /// The body sentences that report the same claim.
+    pub body: Vec<usize>,
+    /// One plain sentence: what the headline does and what the body does.
+    pub why: String,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
