@@ -81,6 +81,47 @@ const DOCUMENT_NOUNS: &Words = &Words::new(&[
     "indictment", "complaint", "lawsuit", "ruling", "budget", "forecast", "testimony",
 ]);
 
+/// Verbs of saying after which (or before which, inverted) a plain common noun
+/// can be the speaker: "…, the airline said", "a friend told", "said one voter".
+const SPEECH: &Words = &Words::new(&[
+    "said", "says", "say", "told", "tells", "added", "adds", "wrote", "writes", "explained", "explains", "noted",
+    "notes", "recalled", "recalls", "replied", "responded", "tweeted", "posted", "insisted", "insists", "stressed",
+    "warned", "acknowledged", "argued", "argues", "asked", "asks", "declared", "conceded", "complained", "claimed",
+    "stated", "testified", "reiterated", "countered", "recounted", "lamented", "cautioned", "remarked", "observed",
+    "joked", "quipped", "exclaimed", "announced", "confirmed", "denied", "admitted", "estimated", "predicted",
+]);
+/// Verbs by which a document speaks: "a new survey finds", "the filing shows".
+const EVIDENCE: &Words = &Words::new(&[
+    "show", "shows", "showed", "shown", "found", "finds", "suggests", "suggested", "indicates", "indicated", "concluded",
+    "revealed", "reveals", "estimated", "estimates", "documented", "noted", "notes", "said", "says", "stated", "states",
+    "alleges", "alleged", "claims", "claimed", "accuses", "accused", "predicted", "predicts", "warned", "warns",
+]);
+/// Words that open a noun phrase: "the airline", "a friend", "one supporter".
+const NP_OPENERS: &Words = &Words::new(&[
+    "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "one", "another", "this", "that",
+]);
+/// Words that open a time, place or manner adjunct between a subject and its
+/// verb: "Ortega on Friday said", "The ministry in a statement said".
+const ADJUNCT_START: &Words = &Words::new(&["on", "in", "at", "during", "last", "this", "earlier", "late", "early", "via"]);
+/// Sentence-opening conjunctions and adverbs, never part of a source.
+const OPENERS: &Words = &Words::new(&[
+    "when", "but", "and", "so", "yet", "meanwhile", "still", "however", "also", "then", "or", "nor", "while", "if",
+    "because", "although", "though", "as", "after", "before", "since", "until", "once", "instead", "now", "thus",
+    "indeed", "moreover", "furthermore", "besides", "plus", "hence", "whereas", "unless",
+]);
+/// Conjunctions that open a subordinate clause.
+const SUBORDINATORS: &Words = &Words::new(&[
+    "when", "if", "after", "before", "because", "although", "though", "while", "as", "since", "until", "once", "unless", "whereas",
+]);
+/// Past and auxiliary forms that can be a main verb without ending in -ed
+/// ("She went on to attack the plan, saying …").
+const IRREGULAR_VERBS: &Words = &Words::new(&[
+    "went", "made", "took", "gave", "sent", "met", "spoke", "held", "left", "came", "ran", "won", "lost", "hit",
+    "put", "set", "kept", "got", "began", "brought", "bought", "thought", "sought", "told", "said", "wrote", "did",
+    "had", "has", "was", "were", "is", "are", "led", "stood", "struck", "threw", "drew", "broke", "chose", "fought",
+    "became", "read", "saw", "tore", "laid", "paid", "spent", "shot", "sat", "rose", "fell",
+]);
+
 fn source_noun_kind(doc: &Doc, t: usize, lo: usize) -> Option<(AttributionKind, usize)> {
     doc.covering(t, lo, |c| matches!(c, Class::SourceNoun(_))).and_then(|h| match doc.class(h) {
         Class::SourceNoun(k) => Some((k, h.t0)),
@@ -91,6 +132,57 @@ fn source_noun_kind(doc: &Doc, t: usize, lo: usize) -> Option<(AttributionKind, 
 fn is_plural_noun(doc: &Doc, t: usize) -> bool {
     let w = doc.tok(t);
     doc.is_lower_word(t) && w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !doc.is_one_of(t, PLURAL_STOP)
+}
+
+/// A lower-case word that can head a noun phrase: not a function word, a
+/// participle, an adverb or a cue.
+fn common_noun(doc: &Doc, t: usize) -> bool {
+    let w = doc.tok(t);
+    doc.is_lower_word(t)
+        && w.len() >= 3
+        && w.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
+        && !w.ends_with("ing")
+        && !w.ends_with("ed")
+        && !w.ends_with("ly")
+        && !doc.is_one_of(t, CLAUSE_WORDS)
+        && !doc.is_one_of(t, DETERMINERS)
+        && !doc.is_one_of(t, PREPS)
+        && !doc.is_one_of(t, SKIP_LEFT)
+        && !doc.is_one_of(t, OPENERS)
+        && !doc.is_one_of(t, words![
+            "who", "what", "how", "why", "there", "here", "one", "none", "him", "them", "own", "else", "too", "very",
+            "more", "most", "less", "much", "well", "just", "only", "out", "off", "down", "ago", "later", "too", "each",
+            "other", "same", "first", "next", "time", "times", "day", "week", "month", "year", "way", "thing",
+        ])
+        && !doc.hits_at(t).iter().any(|h| matches!(doc.class(h), Class::Report(_) | Class::Hedge(..)))
+}
+
+/// The first verb of saying at or after `t` (within a few tokens): the cue a
+/// subject found before an adjunct belongs to.
+fn speech_verb_from(doc: &Doc, s: &Sent, t: usize) -> bool {
+    verb_cue_from(doc, s, t).is_some_and(|x| doc.is_one_of(x, SPEECH))
+}
+
+/// The first verb cue at or after `t`, within a few tokens.
+fn verb_cue_from(doc: &Doc, s: &Sent, t: usize) -> Option<usize> {
+    (t..(t + 8).min(s.t1)).find(|&x| doc.hits_at(x).iter().any(|h| h.t0 == x && matches!(doc.class(h), Class::Report(CuePattern::Verb))))
+}
+
+/// "…, the airline said", "one longtime friend said", "said a friend": a
+/// common noun that no list knows, as the speaker. Only as the whole noun
+/// phrase right before a verb of saying (adverbs and adjuncts aside), or
+/// right after one (inverted), and only when a determiner or a possessive
+/// opens it, so a bare object or clause ("…, said the blast destroyed …") is
+/// never taken.
+fn common_noun_speaker(doc: &Doc, s: &Sent, a: usize, head: usize, cue: usize) -> bool {
+    if a >= head || head >= s.t1 || !common_noun(doc, head) {
+        return false;
+    }
+    let opened = doc.is_one_of(a, NP_OPENERS) || doc.is_possessive(a);
+    let inner = (a + 1..head).all(|t| doc.is_word(t) && !doc.is_one_of(t, CLAUSE_WORDS) && !doc.is_one_of(t, PREPS) && !(doc.is_lower_word(t) && doc.tok(t).ends_with("ing")));
+    let before = head < cue && speech_verb_from(doc, s, cue);
+    let after = cue == a && a > s.t0 && doc.is_one_of(a - 1, SPEECH);
+    opened && inner && (before || after)
 }
 
 /// Can token `t` end a subject noun phrase?
@@ -110,8 +202,16 @@ fn plausible_head(doc: &Doc, s: &Sent, t: usize, cue: usize) -> bool {
     if t + 1 == cue && s.t1 - cue <= 6 && doc.is_one_of(t, DOCUMENT_NOUNS) && !(cue..s.t1).any(|x| doc.is(x, "that") || doc.is(x, ",")) && (s.t0..t).any(|x| doc.is(x, ",")) {
         return true;
     }
+    // A document as the subject of a verb of evidence: "A new survey finds",
+    // "The filing shows" (but not "the band's show": that is no verb).
+    if doc.is_one_of(t, DOCUMENT_NOUNS) && doc.is_lower_word(t) && verb_cue_from(doc, s, cue).is_some_and(|x| doc.is_one_of(x, EVIDENCE)) {
+        return true;
+    }
     if doc.is_cap(t) && !names::lexicon_word(doc, t) {
         return capitalised_subject(doc, s, t, cue);
+    }
+    if common_noun(doc, t) && t < cue && speech_verb_from(doc, s, cue) && common_noun_speaker(doc, s, np_left(doc, s, t), t, cue) {
+        return true;
     }
     if doc.is(t, ")") {
         return true;
@@ -206,6 +306,7 @@ fn choose(doc: &Doc, s: &Sent, a: usize, b: usize, cue: usize) -> Option<AttrHit
     if doc.is_one_of(a, words!["neither", "no", "none", "nobody", "nor"]) {
         return None;
     }
+    let a_in = a;
     // "one of the people", "two of the officials": the group decides.
     let mut a = a;
     if b > a + 2 && (doc.is_number(a) || doc.is_one_of(a, words!["one", "two", "three", "some", "several", "many", "most"])) && doc.is(a + 1, "of") {
@@ -302,6 +403,19 @@ fn choose(doc: &Doc, s: &Sent, a: usize, b: usize, cue: usize) -> Option<AttrHit
             return Some(h);
         }
     }
+    // "A Harbor Herald poll", "a Quinnipiac University survey": the name right
+    // before the document wrote it.
+    if doc.is_one_of(head, DOCUMENT_NOUNS) && head > a && doc.is_cap(head - 1) && !names::lexicon_word(doc, head - 1) {
+        if let Some((x, y)) = names::run_ending_at(doc, s, head - 1).filter(|&(x, _)| x >= a) {
+            if let Some(mut n) = names::classify(doc, x, y) {
+                // pollsters and newsrooms write polls and studies
+                if n.kind == NameKind::Person && doc.is_one_of(head, words!["poll", "survey", "study", "analysis", "data", "figures", "report", "review", "census", "tally", "count", "results"]) {
+                    n.kind = NameKind::Org;
+                }
+                return Some(named(doc, s, n, None));
+            }
+        }
+    }
     // "a police report", "ministry figures": the body that wrote the document speaks.
     if doc.is_one_of(head, DOCUMENT_NOUNS) && head > a {
         // only the word right before the noun: "campaign finance filings" are not the campaign's
@@ -328,7 +442,7 @@ fn choose(doc: &Doc, s: &Sent, a: usize, b: usize, cue: usize) -> Option<AttrHit
             RoleClass::Expert => AttributionKind::Vague,
             _ => AttributionKind::UnnamedOfficial,
         })
-    } else if is_plural_noun(doc, head) || doc.is_one_of(head, DOCUMENT_NOUNS) {
+    } else if is_plural_noun(doc, head) || doc.is_one_of(head, DOCUMENT_NOUNS) || common_noun_speaker(doc, s, a_in, head, cue) {
         Some(AttributionKind::Vague)
     } else {
         None
@@ -398,11 +512,13 @@ pub fn real_role(doc: &Doc, r0: usize, r1: usize) -> Option<(usize, usize)> {
     (r0 < r1 && (r0..r1).any(|t| names::role_class(doc, t).is_some_and(|c| c != RoleClass::Honorific))).then_some((r0, r1))
 }
 
-/// The token left of `v` once adverbs/auxiliaries are skipped, and whether a
-/// distancing adverb was among them.
-fn left_head(doc: &Doc, s: &Sent, v: usize) -> (Option<usize>, bool) {
+/// The token left of `v` once adverbs, auxiliaries and short adjuncts are
+/// skipped; the first skipped token (where the subject's verb group starts);
+/// and whether a distancing adverb was among them.
+fn left_head(doc: &Doc, s: &Sent, v: usize) -> (Option<usize>, usize, bool) {
     let mut t = v;
     let mut distanced = false;
+    let mut adjuncts = 0;
     while t > s.t0 {
         let p = t - 1;
         if doc.is_lower_word(p) && (doc.is_one_of(p, SKIP_LEFT) || (doc.tok(p).ends_with("ly") && doc.tok(p).len() > 4)) {
@@ -410,9 +526,53 @@ fn left_head(doc: &Doc, s: &Sent, v: usize) -> (Option<usize>, bool) {
             t = p;
             continue;
         }
-        return (Some(p), distanced);
+        if adjuncts < 3 {
+            if let Some(x) = adjunct_start(doc, s, p) {
+                adjuncts += 1;
+                t = x;
+                continue;
+            }
+        }
+        return (Some(p), t, distanced);
     }
-    (None, distanced)
+    (None, t, distanced)
+}
+
+/// A time, place or manner adjunct ending at `p`, between a subject and its
+/// verb: "on Friday", "in a statement", "last week", "on Twitter", or a day
+/// alone ("Ortega Friday said"). Returns its first token. It must start with
+/// one of [`ADJUNCT_START`] within five words, hold only words and numbers,
+/// and have a plausible end of a subject right before it (not a preposition,
+/// a determiner or a clause word): "the authors of this report said" keeps
+/// "this report".
+fn adjunct_start(doc: &Doc, s: &Sent, p: usize) -> Option<usize> {
+    let subject_end = |x: usize| {
+        x >= s.t0
+            && ((doc.is_word(x) && !(doc.is_lower_word(x) && (doc.is_one_of(x, PREPS) || doc.is_one_of(x, CLAUSE_WORDS) || doc.is_one_of(x, DETERMINERS) || doc.is_one_of(x, ADJUNCT_START) || doc.is_one_of(x, OPENERS))) && !doc.hits_at(x).iter().any(|h| matches!(doc.class(h), Class::Report(_))))
+                || doc.is(x, ")"))
+    };
+    if p <= s.t0 || !(doc.is_word(p) || doc.is_number(p)) {
+        return None;
+    }
+    // a day alone: "Ortega Friday said", "the ministry yesterday said"
+    if doc.is_one_of(p, names::CALENDAR) && !doc.is_one_of(p, words!["may", "march"]) && subject_end(p - 1) && !doc.is_one_of(p - 1, names::CALENDAR) {
+        return Some(p);
+    }
+    let lo = p.saturating_sub(4).max(s.t0 + 1);
+    let mut x = p;
+    loop {
+        if !(doc.is_word(x) || doc.is_number(x)) || s.is_quoted(x) {
+            return None;
+        }
+        if doc.is_lower_word(x) && doc.is_one_of(x, ADJUNCT_START) {
+            // the phrase after "in"/"on"/"at" is not itself a subject with a verb
+            return (x < p && subject_end(x - 1) && !(x + 1..=p).any(|y| doc.is_lower_word(y) && (doc.tok(y).ends_with("ed") || doc.is_one_of(y, CLAUSE_WORDS)))).then_some(x);
+        }
+        if x <= lo {
+            return None;
+        }
+        x -= 1;
+    }
 }
 
 /// The appositive before a verb: "X, <appositive>, said". Given the comma at
@@ -500,7 +660,13 @@ pub fn detect(doc: &Doc, s: &Sent, hedges: &[HedgeHit]) -> Vec<AttrHit> {
                 })
             }
         };
+        // A cue inside an opening subordinate clause frames only that clause:
+        // "When Reyes spoke, the crowd cheered."
+        if found.as_ref().and_then(|h| h.source).is_some_and(|(x, _)| x == s.t0 && doc.is_one_of(x, SUBORDINATORS) && (v1..(v1 + 12).min(s.t1)).any(|t| doc.is(t, ","))) {
+            found = None;
+        }
         if let Some(h) = found.as_mut() {
+            trim_source(doc, h);
             h.cue = Some((v0, v1));
             used_until = used_until.max(v1);
             out.push(h.clone());
@@ -543,6 +709,16 @@ fn verb_source(doc: &Doc, s: &Sent, v0: usize, v1: usize) -> Option<AttrHit> {
             return None;
         }
     }
+    // A participle: "Reyes criticized the plan, saying …", ", adding that …":
+    // the subject of the main clause speaks.
+    if v1 == v0 + 1 && doc.is_lower_word(v0) && doc.tok(v0).ends_with("ing") {
+        if let Some(h) = main_subject(doc, s, v0) {
+            return Some(h);
+        }
+        if !doc.is(v0, "saying") {
+            return None;
+        }
+    }
     // Passive with agent: "noted by Shin", "reported by state media".
     if doc.is(v1, "by") && v1 + 1 < s.t1 {
         let b = np_right(doc, s, v1 + 1);
@@ -556,11 +732,14 @@ fn verb_source(doc: &Doc, s: &Sent, v0: usize, v1: usize) -> Option<AttrHit> {
     if prev.is_some_and(|p| doc.is_one_of(p, words!["was", "were", "is", "are", "been", "being", "be"])) && doc.is_lower_word(v0) && doc.tok(v0).ends_with("ed") {
         return None;
     }
-    let (head, distanced) = left_head(doc, s, v0);
+    let (head, stop, distanced) = left_head(doc, s, v0);
     if distanced {
         return None;
     }
     let head = head?;
+    // From here on the subject's checks see the verb group as starting where
+    // the skipped adverbs and adjuncts start: "Ortega on Friday said".
+    let v0 = if head < stop && !doc.is_punct(head) { stop } else { v0 };
     // Inverted: “…,” said Mr. Shin / …, said the official.
     if doc.is(head, ",") || doc.is(head, "”") || doc.is(head, "\"") {
         let inverted_ok = v1 < s.t1 && (doc.is_cap(v1) || doc.is_one_of(v1, DETERMINERS) || doc.is_one_of(v1, words!["one", "two", "another", "several"]) || source_noun_kind(doc, v1, v1).is_some());
@@ -674,6 +853,78 @@ fn verb_source(doc: &Doc, s: &Sent, v0: usize, v1: usize) -> Option<AttrHit> {
     let after_comma = a > s.t0 && (doc.is(a - 1, ",") || doc.is(a - 1, "”"));
     h.priority = if after_comma && frames_end(doc, s, v1) { 3 } else { 2 };
     Some(h)
+}
+
+/// The subject of the main clause before `lim` (a participle): the noun
+/// phrase that opens the sentence (after an opening conjunction or an
+/// introductory phrase closed by a comma) and is followed by a verb. Bounded:
+/// the verb must come within 16 tokens of the start.
+fn main_subject(doc: &Doc, s: &Sent, lim: usize) -> Option<AttrHit> {
+    let mut start = s.t0;
+    while start < lim && (doc.is_one_of(start, OPENERS) || doc.is(start, ",")) {
+        start += 1;
+    }
+    // "On Friday, …", "In a statement, …", "Later that day, …"
+    if start < lim && doc.is_word(start) && (doc.is_one_of(start, PREPS) || doc.is_one_of(start, ADJUNCT_START) || doc.is_one_of(start, names::CALENDAR) || doc.tok(start).ends_with("ly") || doc.is_one_of(start, words!["after", "during", "earlier", "later", "last", "days", "hours", "weeks", "months"])) {
+        if let Some(c) = (start..(start + 10).min(lim)).find(|&t| doc.is(t, ",")) {
+            start = c + 1;
+        }
+    }
+    for m in start + 1..(start + 16).min(lim) {
+        if s.is_quoted(m) || doc.is(m, ";") || doc.is(m, ":") || doc.is(m, "“") || doc.is(m, "\"") {
+            return None;
+        }
+        let w = doc.tok(m);
+        let verbish = doc.is_lower_word(m)
+            && !w.ends_with("ing")
+            && (doc.is_one_of(m, IRREGULAR_VERBS)
+                || (w.ends_with("ed") && w.len() > 4)
+                || doc.hits_at(m).iter().any(|h| h.t0 == m && matches!(doc.class(h), Class::Report(CuePattern::Verb)))
+                || (w.ends_with('s') && !w.ends_with("ss") && (doc.is_cap(m - 1) || doc.is_one_of(m - 1, words!["he", "she", "it", "they"]))));
+        if !verbish {
+            continue;
+        }
+        let Some(mut h) = verb_source(doc, s, m, m + 1) else { continue };
+        let (x, _) = h.source?;
+        // the subject opens the clause; a verb inside a later clause is not the main one
+        if x < start || (start..x).any(|t| (doc.is_punct(t) && !doc.is(t, ".")) || doc.is_one_of(t, CLAUSE_WORDS)) {
+            return None;
+        }
+        h.priority = 2;
+        return Some(h);
+    }
+    None
+}
+
+/// Source spans never open with a sentence conjunction or adverb ("But
+/// Crawford", "When Reyes") and never end in a comma.
+fn trim_source(doc: &Doc, h: &mut AttrHit) {
+    let Some((mut x, mut y)) = h.source else { return };
+    while x + 1 < y && (doc.is_one_of(x, OPENERS) || doc.is(x, ",")) {
+        x += 1;
+    }
+    while y > x + 1 && (doc.is(y - 1, ",") || doc.is(y - 1, ";")) {
+        y -= 1;
+    }
+    let x0 = h.source.map_or(x, |(a, _)| a);
+    h.source = Some((x, y));
+    if x == x0 {
+        return;
+    }
+    // a name or role that began on a trimmed word now begins where the source does
+    if let Some(n) = h.name.as_mut() {
+        if n.t0 >= x0 && n.t0 < x && x < n.t1 {
+            n.t0 = x;
+        }
+        if n.r0 >= x0 && n.r0 < x {
+            n.r0 = x.min(n.t0);
+        }
+    }
+    if let Some((r0, r1)) = h.role {
+        if r0 >= x0 && r0 < x {
+            h.role = (x < r1).then_some((x, r1));
+        }
+    }
 }
 
 fn quote_before(doc: &Doc, s: &Sent, t: usize) -> bool {
