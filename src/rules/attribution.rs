@@ -78,7 +78,8 @@ const DOCUMENT_NOUNS: &Words = &Words::new(&[
     "analysis", "report", "study", "survey", "statement", "data", "assessment", "review", "documents", "document",
     "images", "imagery", "figures", "estimate", "estimates", "investigation", "findings", "poll", "records", "memo",
     "summary", "results", "tally", "count", "census", "filing", "filings", "transcript", "letter", "audit", "paper",
-    "indictment", "complaint", "lawsuit", "ruling", "budget", "forecast", "testimony", "polls", "surveys", "polling",
+    "indictment", "complaint", "lawsuit", "ruling", "budget", "forecast", "testimony", "polls", "surveys", "polling", "note", "email", "ad", "editorial", "article", "tweet", "message",
+    "video", "opinion", "release",
 ]);
 
 /// Verbs of saying after which (or before which, inverted) a plain common noun
@@ -108,6 +109,11 @@ const OPENERS: &Words = &Words::new(&[
     "when", "but", "and", "so", "yet", "meanwhile", "still", "however", "also", "then", "or", "nor", "while", "if",
     "because", "although", "though", "as", "after", "before", "since", "until", "once", "instead", "now", "thus",
     "indeed", "moreover", "furthermore", "besides", "plus", "hence", "whereas", "unless",
+]);
+/// Nouns of quantity before "of": in "a wide array of economists" the economists speak.
+const QUANTITY_NOUNS: &Words = &Words::new(&[
+    "array", "number", "handful", "majority", "minority", "dozens", "hundreds", "thousands", "couple", "pair", "host",
+    "range", "slew", "bunch", "lot", "lots", "series", "variety", "chorus", "plurality", "share", "third", "half",
 ]);
 /// Conjunctions that open a subordinate clause.
 const SUBORDINATORS: &Words = &Words::new(&[
@@ -333,6 +339,15 @@ fn choose(doc: &Doc, s: &Sent, a: usize, b: usize, cue: usize) -> Option<AttrHit
         }
     } else if b > a + 1 && doc.is_one_of(a, words!["one", "another"]) && doc.is_lower_word(a + 1) {
         a += 1;
+    } else if let Some(q) = (a..(a + 4).min(b)).find(|&t| doc.is_one_of(t, QUANTITY_NOUNS)).filter(|&q| q + 2 < b + 1 && doc.is(q + 1, "of") && (a..q).all(|t| doc.is_lower_word(t) || doc.is_one_of(t, DETERMINERS))) {
+        // "a wide array of economists", "a handful of officials": the group decides
+        let mut x = q + 2;
+        while x < b && doc.is_one_of(x, DETERMINERS) {
+            x += 1;
+        }
+        if x < b {
+            a = x;
+        }
     }
     // The core runs to the first preposition that is not inside a capitalised name.
     let mut c = a;
@@ -673,7 +688,9 @@ pub fn detect(doc: &Doc, s: &Sent, hedges: &[HedgeHit]) -> Vec<AttrHit> {
     // the sentence's quotation table does not know: mark those tokens here,
     // once per sentence and only when the sentence has such a pair.
     let apos: Vec<bool> = if (s.t0 + 1..s.t1).any(|t| doc.is(t, "'") && doc.is(t - 1, "'")) {
-        let mut inside = false;
+        // an odd number of marks: the first closes a quotation opened before the sentence
+        let marks = (s.t0 + 1..s.t1).filter(|&t| doc.is(t, "'") && doc.is(t - 1, "'") && !(t >= s.t0 + 2 && doc.is(t - 2, "'"))).count();
+        let mut inside = marks % 2 == 1;
         let mut v = vec![false; s.t1 - s.t0];
         let mut t = s.t0;
         while t < s.t1 {
@@ -1518,6 +1535,12 @@ mod tests {
         assert_eq!(src("As the Harbor Herald reported, the plan failed."), Some("Harbor Herald".into()));
         assert_eq!(src("A new Harbor Herald poll released Friday found that most voters back Reyes."), Some("Harbor Herald".into()));
         assert_eq!(src("Ana Reyes's close friends have in the past said he was quiet."), Some("Ana Reyes's close friends".into()));
+        assert_eq!(src("Cutting too soon, a wide array of economists say, slowed the recovery."), Some("economists".into()));
+        assert_eq!(src("A handful of officials said the port would reopen."), Some("officials".into()));
+        assert_eq!(src("The port is a mess,'' the note says."), Some("the note".into()));
+        assert_eq!(src("The port is a mess, the editorial said."), Some("the editorial".into()));
+        // a quantity of something that does not speak is still no source
+        assert_eq!(primary("A handful of boats sailed."), None);
         // "said by telephone" is no passive; a cue inside '' … '' is the quoted speaker's
         assert_eq!(src("''I think it failed,'' Ms. Gao said by telephone."), Some("Gao".into()));
         // a passive through an adverb names no source: "was also accused"
