@@ -10,6 +10,16 @@
 //!   the source follows ("noted by Shin").
 //! - A distancing adverb between subject and verb ("Putin reportedly promised")
 //!   means the subject is what is reported, not who reports it.
+//! - A short time, place or manner adjunct between subject and verb is walked
+//!   over ("Ortega on Friday said", "The ministry in a statement said"), but
+//!   only to reach a clear subject (a name, a pronoun, a listed source).
+//! - Any noun phrase opened by a determiner or possessive can speak, right
+//!   before (or inverted, right after) a verb of saying: "…, the airline said",
+//!   "one longtime friend said"; an unlisted head is a vague source.
+//! - A participle (", saying …", ", adding that …") speaks for the subject of
+//!   the main clause. A document speaks through "shows", "finds" ("A Harbor
+//!   Herald poll shows": its named author).
+//! - Source spans never open with a conjunction ("But", "When") or end in a comma.
 //! - `prep` cues take the phrase after them ("according to TASS"). When that
 //!   phrase is a document ("an analysis … by the Open Source Center") the
 //!   source is its author.
