@@ -117,6 +117,13 @@ pub fn mark(doc: &Doc, sents: &mut [Sent]) {
                 continue;
             };
             let n = n.min(t1 - t);
+            // A straight mark that hugs the word before it and not the one
+            // after ("mess,'' the note says") closes a quotation, even one
+            // whose opening we missed: it does not open a new one.
+            let toks = &doc.toks;
+            let hugs_before = t > 0 && toks[t - 1].end == toks[t].start && toks[t - 1].kind != TokKind::Punct || (t > 0 && toks[t - 1].end == toks[t].start && doc.is_one_of(t - 1, words![",", ".", "?", "!", ";", "…"]));
+            let hugs_after = toks.get(t + n).is_some_and(|x| x.start == toks[t + n - 1].end);
+            let m = if m == Mark::Straight && !inside && hugs_before && !hugs_after { Mark::Close } else { m };
             match m {
                 Mark::Open => inside = true,
                 Mark::Straight => inside = !inside,
@@ -392,6 +399,15 @@ mod tests {
         // a lone apostrophe is not a mark: the possessive stays as it was
         assert_eq!(who("The voters' choice was clear, said Lena Haugen."), vec![Some("Lena Haugen".into())]);
         assert!(report("It was the voters' choice.").sentences[0].attributions.is_empty());
+    }
+
+    #[test]
+    fn a_straight_mark_that_closes_is_not_read_as_an_opening() {
+        // the quotation opened before this text (or its opening was lost)
+        assert_eq!(who("The port is a mess,\" the harbour master says."), vec![Some("the harbour master".into())]);
+        assert_eq!(who("The port is a mess,'' the harbour master says."), vec![Some("the harbour master".into())]);
+        // an opening mark still opens: the cue inside is the quoted speaker's
+        assert_eq!(who("\"The port is a mess, the harbour master says."), vec![None]);
     }
 
     #[test]

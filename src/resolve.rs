@@ -503,14 +503,18 @@ impl Resolver {
     /// Register persons mentioned in a sentence (not as sources), so that a later
     /// "Mr. Putin" or "he" can find them.
     pub fn mentions(&mut self, doc: &Doc, s: &Sent) {
-        let mut t = s.t0;
-        while t < s.t1 {
+        // adjectives of places, in a pass of their own: the name runs below
+        // skip over words ("A Velskan submarine")
+        for t in s.t0..s.t1 {
             if doc.is_cap(t) && doc.tok(t).len() > 4 && doc.tok(t).ends_with(['n', 'e', 'i']) {
                 let w = doc.tok(t);
                 if w.ends_with("an") || w.ends_with("ese") || w.ends_with("i") {
                     self.adjectives.insert(norm_word(w));
                 }
             }
+        }
+        let mut t = s.t0;
+        while t < s.t1 {
             if doc.is_cap(t) && doc.is_cap(t + 1).then_some(()).or_else(|| doc.is(t + 1, ".").then_some(())).is_some() && !names::sentence_initial_common(doc, s, t) {
                 if let Some((a, b)) = names::run_starting_at(doc, s, t) {
                     // A run seen before resolves as before, without classifying again.
@@ -688,19 +692,26 @@ impl Resolver {
         const PEOPLE_PLURALS: [&str; 8] = ["ers", "ists", "ians", "ents", "ants", "ors", "ives", "ees"];
         for i in 0..self.entities.len() {
             let e = &self.entities[i];
-            if !(e.kind == AttributionKind::NamedPerson && e.words.len() == 1 && e.title.is_none() && e.role.is_none() && e.gender.is_none()) {
+            if !(e.kind == AttributionKind::NamedPerson && e.words.len() == 1 && e.title.is_none() && e.role.is_none()) {
                 continue;
             }
+            // a gender only from a later "he"/"she" resolved to it by recency is no
+            // evidence against a place known by its adjective
+            let gendered = e.gender.is_some();
             let w = &e.words[0];
             let org = self.orgs_by_first.get(w).copied().filter(|&j| j != i && self.entities[j].words.len() > 1);
             let people = PEOPLE_PLURALS.iter().any(|x| w.len() > x.len() + 2 && w.ends_with(x));
             // "Velsk" beside "Velskan", "Marovia" beside "Marovian", "Texas" beside "Texan"
             let stem = w.strip_suffix('a').or_else(|| w.strip_suffix("as")).unwrap_or(w);
             let place = ["an", "ian", "ese", "i"].iter().any(|x| self.adjectives.contains(&format!("{w}{x}")) || self.adjectives.contains(&format!("{stem}{x}")));
-            if let Some(j) = org {
+            if place {
+                self.entities[i].kind = AttributionKind::NamedOrganization;
+            } else if gendered {
+                continue;
+            } else if let Some(j) = org {
                 self.entities[i].kind = AttributionKind::NamedOrganization;
                 self.merged.push((i, j));
-            } else if e.org_evidence || place {
+            } else if e.org_evidence {
                 self.entities[i].kind = AttributionKind::NamedOrganization;
             } else if people {
                 self.entities[i].kind = AttributionKind::Vague;
@@ -808,6 +819,8 @@ mod tests {
         assert_eq!(kinds("Velskan jets crossed the border on Monday. Velsk said the flights were routine.")[0].1, NamedOrganization);
         assert_eq!(kinds("Marovian troops moved north. Marovia said the move was a drill.")[0].1, NamedOrganization);
         assert_eq!(kinds("Danish jets crossed the border on Monday. Velsk said the flights were routine.")[0].1, NamedPerson);
+        // the adjective after the name, inside a capitalised run ("A Velskan …")
+        assert_eq!(kinds("Velsk said the flights were routine. A Velskan jet crossed the border.")[0].1, NamedOrganization);
         assert_eq!(kinds("Pew Research Center said turnout rose. Pew said young voters led the rise."), [("Pew Research Center".to_string(), NamedOrganization)]);
         // evidence of a person: his/her, ", who"; never overridden by a later "its"
         assert_eq!(kinds("Okafor said his team was tired.")[0].1, NamedPerson);
