@@ -542,6 +542,97 @@ mod tests {
     }
 
     #[test]
+    fn country_abbreviations_before_a_capital() {
+        assert_eq!(split("She works for the U.S. Government in Ohio."), ["She works for the U.S. Government in Ohio."]);
+        assert_eq!(split("He flew with the U.S. Air Force for years."), ["He flew with the U.S. Air Force for years."]);
+        assert_eq!(split("The U.K. Embassy in Rome closed."), ["The U.K. Embassy in Rome closed."]);
+        assert_eq!(split("Lina moved to the U.S. The next year she wed."), ["Lina moved to the U.S.", "The next year she wed."]);
+        assert_eq!(split("Lina moved to the U.S. Harvard hired her."), ["Lina moved to the U.S.", "Harvard hired her."]);
+    }
+
+    #[test]
+    fn page_and_number_abbreviations() {
+        assert_eq!(split("See p. 55 of the report."), ["See p. 55 of the report."]);
+        assert_eq!(split("The No. 5 seed lost. No. 2 won."), ["The No. 5 seed lost.", "No. 2 won."]);
+        // "No." as an answer ends its sentence when an opener follows
+        assert_eq!(split("Did he sign? No. He walked out."), ["Did he sign?", "No.", "He walked out."]);
+        assert_eq!(split("The answer was no. Officials left."), ["The answer was no.", "Officials left."]);
+        assert_eq!(split("The grid sits at N°. 12 on the map."), ["The grid sits at N°. 12 on the map."]);
+    }
+
+    #[test]
+    fn lists_run_into_one_line() {
+        assert_eq!(split("1.) Call Ana 2.) Call Ben"), ["1.) Call Ana", "2.) Call Ben"]);
+        assert_eq!(split("1) Call Ana. 2) Call Ben."), ["1) Call Ana.", "2) Call Ben."]);
+        assert_eq!(split("a. Call Ana b. Call Ben c. Stop"), ["a. Call Ana", "b. Call Ben", "c. Stop"]);
+        assert_eq!(split("• Call Ana • Call Ben"), ["• Call Ana", "• Call Ben"]);
+        // only a sentence that opens with a marker is a list
+        assert_eq!(split("The motion passed 1) quickly and 2) quietly."), ["The motion passed 1) quickly and 2) quietly."]);
+        assert_eq!(split("Grade a. Then b. Then c."), ["Grade a.", "Then b.", "Then c."]);
+        // the next item is looked for only close by
+        let far = format!("1) {} 2) end", "word ".repeat(100));
+        assert_eq!(split(&far).len(), 1);
+        // a list item's number is not a sentence of its own
+        assert_eq!(split("3. Fix the roof. 4. Paint it."), ["3. Fix the roof.", "4. Paint it."]);
+    }
+
+    #[test]
+    fn list_markers() {
+        for t in ["- a", "* a", "– a", "• a", "1. a", "12) a", "1.) a", "a. a", "b) a", "• 9. a", "⁃9. a"] {
+            assert!(is_list_marker_start(t), "{t:?}");
+        }
+        for t in ["1.5 a", "2024. a", "A. Smith", "ab. a", "-a", "•a", "", "⁃", "a.b"] {
+            assert!(!is_list_marker_start(t), "{t:?}");
+        }
+        assert_eq!(list_marker("z) a").map(|(len, next)| (len, next.is_none())), Some((3, true)));
+        assert_eq!(list_marker("999. a").map(|(len, next)| (len, next.map(|n| n.bytes().to_vec()))), Some((5, Some(b" 1000. ".to_vec()))));
+    }
+
+    #[test]
+    fn spaced_and_four_dot_ellipses() {
+        // three dots go on with the sentence, spaced or not
+        assert_eq!(split("He paused . . . Then he went on."), ["He paused . . . Then he went on."]);
+        assert_eq!(split("He paused . . . and went on."), ["He paused . . . and went on."]);
+        // four dots: an ellipsis and a full stop
+        assert_eq!(split("He paused . . . . Then he went on."), ["He paused . . . .", "Then he went on."]);
+        assert_eq!(split("He paused…. Then he went on."), ["He paused….", "Then he went on."]);
+        // a full stop then an ellipsis that opens the next sentence
+        assert_eq!(split("He paused. . . . Then he went on."), ["He paused.", ". . . Then he went on."]);
+        assert_eq!(split("“It ends here. . . .” Then he left."), ["“It ends here. . . .”", "Then he left."]);
+        assert_eq!(split("It ends here. . . ."), ["It ends here. . . ."]);
+        // a dot stuck to a word is not part of the ellipsis
+        assert_eq!(split("He left. .NET won."), ["He left.", ".NET won."]);
+    }
+
+    #[test]
+    fn i_and_initials() {
+        assert_eq!(split("The deal was signed by Rhea and I. Then we left."), ["The deal was signed by Rhea and I.", "Then we left."]);
+        assert_eq!(split("Osric I. Laine spoke."), ["Osric I. Laine spoke."]);
+        assert_eq!(split("It was said by J. Moss."), ["It was said by J. Moss."]);
+    }
+
+    #[test]
+    fn times_before_names_and_sentences() {
+        assert_eq!(split("At 5 a.m. Mr. Lee left."), ["At 5 a.m. Mr. Lee left."]);
+        assert_eq!(split("Shortly after 6 p.m. Ms. Ruiz arrived."), ["Shortly after 6 p.m. Ms. Ruiz arrived."]);
+        assert_eq!(split("He left at 6 p.m. Mr. Lee stayed."), ["He left at 6 p.m.", "Mr. Lee stayed."]);
+        assert_eq!(split("The vote is at 9 a.m. Monday in the hall."), ["The vote is at 9 a.m. Monday in the hall."]);
+        assert_eq!(split("Polls close at 8 p.m. EST on Tuesday."), ["Polls close at 8 p.m. EST on Tuesday."]);
+        assert_eq!(split("It rang at 4 a.m. Nobody answered."), ["It rang at 4 a.m.", "Nobody answered."]);
+        assert_eq!(split("It rang at 4 a.m. and stopped."), ["It rang at 4 a.m. and stopped."]);
+    }
+
+    #[test]
+    fn numbers_addresses_and_file_names_before_a_full_stop() {
+        assert_eq!(split("Tickets cost $12.50. Fans grumbled."), ["Tickets cost $12.50.", "Fans grumbled."]);
+        assert_eq!(split("Write to desk@post.example. Editors reply."), ["Write to desk@post.example.", "Editors reply."]);
+        assert_eq!(split("Read it at example.org/report.pdf. Anyone can."), ["Read it at example.org/report.pdf.", "Anyone can."]);
+        // abbreviations built of one- or two-letter pieces still hold
+        assert_eq!(split("He met N.Y. Governor Lee."), ["He met N.Y. Governor Lee."]);
+        assert_eq!(split("He holds a Ph.D. Economics was his field."), ["He holds a Ph.D.", "Economics was his field."]);
+    }
+
+    #[test]
     fn wide_stops_are_found_by_their_bytes() {
         for c in ['…', '。', '！', '？', '‼'] {
             assert!(has_wide_stop(format!("a “b” — {c} c").as_bytes()), "{c}");
