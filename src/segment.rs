@@ -7,9 +7,15 @@
 //! Sentences end at `.`, `!`, `?` (plus any closing quotes or brackets) that are
 //! followed by white space and then not by a lower-case letter. A full stop does
 //! not end a sentence after a title abbreviation (Mr., Gen., Jan.), after an
-//! initial ("Vladimir V. Putin"), or after another abbreviation (U.S., Inc.)
-//! unless a common sentence opener follows. Ellipses never end one mid-paragraph;
-//! decimals, URLs and e-mail addresses have no white space after the dot.
+//! initial ("Vladimir V. Putin", but "… you and I. Did …" ends), inside a list
+//! marker ("1.)", "a."), or after another abbreviation (U.S., Inc., No., a.m.)
+//! unless a common sentence opener or a capitalised non-name word follows
+//! (after a.m./p.m.: any capitalised word but a day, month or time zone, unless
+//! the time opens the sentence). Three dots (also ". . .") never end one
+//! mid-paragraph; four may. Decimals, URLs and e-mail addresses have no white
+//! space after their inner dots, and a full stop after them ends a sentence as
+//! after any word. A list run into one line ("1) … 2) …", "a. … b. …") splits
+//! at each item. The golden-rule cases are in `tests/golden_rules.json`.
 
 use crate::lexicon::{AbbrevClass, Lexicon};
 use crate::span::Span;
