@@ -337,14 +337,22 @@ fn split_paragraph(text: &str, para: Span, lex: &Lexicon, out: &mut Vec<Span>) {
     let (mut marker_end, mut next_item) = item_at(p, 0);
     // Non-ASCII terminators (… 。 ！ ？ ‼) are rare: scan for them only if present.
     let wide_stops = has_wide_stop(pb);
+    // The next candidate byte found from `cache.0` on (absolute), kept while
+    // `i` stays between the two: cutting a list into items does not move `i`
+    // to a terminator, and searching again each time would be quadratic.
+    let mut cache: (usize, Option<usize>) = (usize::MAX, None);
     while i < p.len() {
         // Skip to the next byte that can start a terminator: . ! ? or the lead
         // byte of … 。 ！ ？ ‼ (E2, E3, EF).
-        let next = if wide_stops {
-            pb[i..].iter().position(|&b| matches!(b, b'.' | b'!' | b'?' | 0xE2 | 0xE3 | 0xEF))
-        } else {
-            memchr::memchr3(b'.', b'!', b'?', &pb[i..])
-        };
+        if !(cache.0 <= i && cache.1.is_none_or(|s| s >= i)) {
+            let found = if wide_stops {
+                pb[i..].iter().position(|&b| matches!(b, b'.' | b'!' | b'?' | 0xE2 | 0xE3 | 0xEF))
+            } else {
+                memchr::memchr3(b'.', b'!', b'?', &pb[i..])
+            };
+            cache = (i, found.map(|off| i + off));
+        }
+        let next = cache.1.map(|s| s - i);
         // the next item of a list run into one line comes first
         if let Some(q) = next_item.filter(|&q| next.is_none_or(|off| q < i + off)) {
             push(sent_start, q);
@@ -394,7 +402,7 @@ fn split_paragraph(text: &str, para: Span, lex: &Lexicon, out: &mut Vec<Span>) {
         }
         // Three dots are an ellipsis, which goes on with the sentence; four are
         // an ellipsis and a full stop, which may end it.
-        let ellipsis = dots >= 2 && dots < 4;
+        let ellipsis = (2..4).contains(&dots);
         // Closing quotes and brackets stay with the sentence.
         let mut k = j;
         while let Some(d) = next_char(p, k) {
@@ -580,6 +588,11 @@ mod tests {
         assert_eq!(split(&far).len(), 1);
         // a list item's number is not a sentence of its own
         assert_eq!(split("3. Fix the roof. 4. Paint it."), ["3. Fix the roof.", "4. Paint it."]);
+        // sentences after the list items are still found (the terminator search is cached across item cuts)
+        assert_eq!(split("1) Call Ana 2) Call Ben. He came. She did not."), ["1) Call Ana", "2) Call Ben.", "He came.", "She did not."]);
+        assert_eq!(split("• a • b. Then c • d"), ["• a", "• b.", "Then c • d"]);
+        let many = "• x ".repeat(5000);
+        assert_eq!(split(&many).len(), 5000);
     }
 
     #[test]
