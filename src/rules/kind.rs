@@ -1,7 +1,9 @@
 //! Sentence kinds: claim, heading, boilerplate, other.
 //!
 //! - boilerplate: page furniture from `data/boilerplate.txt` (ads, "Related",
-//!   credits, disclaimers), a bare URL or e-mail, or a line of only dates/times.
+//!   bylines, credits, corrections, disclaimers), a contributor line ("Ruiz
+//!   reports for the Herald."), a bare URL or e-mail, or a line of only
+//!   dates/times.
 //! - heading: a Markdown `#` line, or a line that is a whole paragraph, has no
 //!   closing punctuation and at most 25 words.
 //! - other: questions, calls to action, fragments of one or two words, and
@@ -63,6 +65,11 @@ pub fn classify(doc: &Doc, s: &Sent, furniture: bool) -> SentenceKind {
         if let Some(i) = first_phrase(&doc.lex.boilerplate, &doc.lex.boiler_index, &lower, bare, |p| byline_ok(doc, s, p)) {
             return if doc.lex.boilerplate[i].1 == BoilerHow::Cta { SentenceKind::Other } else { SentenceKind::Boilerplate };
         }
+    } else if labelled_note(doc, text) {
+        return SentenceKind::Boilerplate;
+    }
+    if contributor_line(doc, s, words) {
+        return SentenceKind::Boilerplate;
     }
     // A word token that starts with an ASCII letter settles it without a scan.
     let ascii_letter = (s.t0..s.t1).any(|t| doc.is_word(t) && doc.tok(t).as_bytes().first().is_some_and(u8::is_ascii_alphabetic));
@@ -124,13 +131,102 @@ fn starts_with_word(lower: &str, phrase: &str) -> bool {
         && lower[phrase.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric() || !phrase.chars().last().is_some_and(|p| p.is_alphanumeric()))
 }
 
-/// "By" opens a byline only when a capitalised name follows ("By Jane Doe"),
-/// not "By the end of the year …".
+/// Phrases that open a line of names: a byline ("By Ana Ruiz, Health
+/// Correspondent", "By A and B | The Herald") or a photo credit ("Credit Ana
+/// Ruiz/Herald").
+const NAME_LINE: &[&str] = &["by", "credit"];
+
+/// Lower-case words a run of names may hold before its first separator.
+const NAME_JOINERS: &Words = words![
+    "and", "de", "da", "del", "della", "di", "du", "la", "le", "van", "von", "der", "den", "bin", "al", "for", "via", "of",
+    "the", "at", "special", "to", "staff",
+];
+
+/// "By" and "Credit" open furniture only before a name and as a label: "By
+/// the end of the year …", "By March, prices had doubled." and "Credit unions
+/// lend more." are sentences. After the first separator ("," "|" "/" "—")
+/// anything may follow: a title, an outlet.
 fn byline_ok(doc: &Doc, s: &Sent, phrase: &str) -> bool {
-    if phrase != "by" {
+    if !NAME_LINE.contains(&phrase) {
         return true;
     }
-    doc.is_cap(s.t0 + 1) && !doc.is_one_of(s.t0 + 1, words!["the", "a", "an", "then", "now"])
+    let first = s.t0 + 1;
+    if !doc.is_cap(first) || doc.is_one_of(first, words!["the", "a", "an", "then", "now"]) || doc.is_one_of(first, MONTHS) {
+        return false;
+    }
+    // a label has no closing full stop, save one after an initial ("By Ana Ruiz Jr.")
+    let text = s.span.text(doc.text).trim_end();
+    if text.ends_with(['!', '?']) || (text.ends_with('.') && (s.t0..s.t1).rev().find(|&t| doc.is_word(t)).is_some_and(|t| doc.tok(t).len() > 2)) {
+        return false;
+    }
+    for t in first..s.t1 {
+        if doc.is_punct(t) {
+            if matches!(doc.tok(t), "," | "|" | "/" | "—" | "–" | "-" | ":" | ";" | "(" | "•") {
+                break;
+            }
+        } else if doc.is_lower_word(t) && !doc.is_one_of(t, NAME_JOINERS) {
+            return false;
+        }
+    }
+    true
+}
+
+/// A note with a label, at any length: "Correction: An earlier version of
+/// this article …", "Disclosure: …", "Related: <a long headline>". The label
+/// is a `prefix` phrase of `data/boilerplate.txt` that ends in a colon.
+fn labelled_note(doc: &Doc, text: &str) -> bool {
+    let text = text.trim_start();
+    let Some(colon) = memchr::memchr(b':', &text.as_bytes()[..text.len().min(24)]) else { return false };
+    let head = text[..=colon].to_lowercase();
+    let index = &doc.lex.boiler_index;
+    let first = head.as_bytes().first().map_or(256, |&b| b as usize);
+    index.by_first[first].iter().any(|&i| {
+        let (phrase, how) = &doc.lex.boilerplate[i];
+        *how == BoilerHow::Prefix && phrase.ends_with(':') && head == *phrase
+    })
+}
+
+/// Verbs and role words of a line about the article's own staff.
+const STAFF_VERBS: &Words = words!["reports", "writes", "covers", "reported", "wrote"];
+const STAFF_ROLES: &Words = words![
+    "reporter", "correspondent", "writer", "editor", "columnist", "journalist", "photographer", "photojournalist",
+    "contributor", "producer", "critic", "intern", "fellow", "reporters", "correspondents", "writers", "editors",
+];
+
+/// A contributor line: a name, then "reports/writes/covers … for <Outlet>"
+/// or "is a <role> …" and an outlet's capitalised name: "Ruiz reports for
+/// the Herald.", "Ana Ruiz covers health for The Herald.", "Lee Park is a
+/// staff writer at the Herald." Not "The agency reports for the quarter …"
+/// (no name), "Ruiz reports for duty." (no outlet) or a long sentence.
+fn contributor_line(doc: &Doc, s: &Sent, words: usize) -> bool {
+    if !(3..=16).contains(&words) || !doc.is_cap(s.t0) {
+        return false;
+    }
+    if doc.is_one_of(s.t0, words!["the", "a", "an", "this", "that", "it", "he", "she", "they", "we", "i", "its", "his", "her", "their", "our"]) {
+        return false;
+    }
+    // the name(s): capitalised words, "and" and commas between them
+    let mut t = s.t0;
+    while t < s.t1 && t - s.t0 < 8 && (doc.is_cap(t) || doc.is(t, "and") || doc.is(t, ",")) {
+        t += 1;
+    }
+    let window = (t + 6).min(s.t1);
+    // "for", "at" or "with", then an outlet's capitalised name ("the Herald")
+    let outlet_after = |from: usize| {
+        (from..window).find(|&f| doc.is_one_of(f, words!["for", "at", "with"])).is_some_and(|f| {
+            let o = f + 1 + doc.is(f + 1, "the") as usize;
+            o < s.t1 && doc.is_cap(o)
+        })
+    };
+    if doc.is_one_of(t, STAFF_VERBS) {
+        return outlet_after(t + 1);
+    }
+    if doc.is_one_of(t, words!["is", "was", "are"]) && doc.is_one_of(t + 1, words!["a", "an", "the"]) {
+        // "is a health reporter for the Herald", "is the Herald's Europe editor"
+        let role = (t + 2..window).find(|&r| doc.is_one_of(r, STAFF_ROLES));
+        return role.is_some_and(|r| outlet_after(r + 1) || (t + 2..r).any(|c| doc.is_cap(c)));
+    }
+    false
 }
 
 #[cfg(test)]
@@ -217,5 +313,83 @@ mod tests {
         // a sentence-case line ending in a colon leads into a list or a quotation
         assert_eq!(kinds("Whitfield said the plan has three parts:\nKey facts:\nWhat We Know So Far:\nWhat residents need to know:"), [Claim, Heading, Heading, Heading]);
         assert_eq!(kinds("Photo: Jane Doe for the Daily Bugle"), [Boilerplate]);
+    }
+
+    /// One line for each furniture entry and rule; each stands alone as its
+    /// own paragraph, as it does on a page.
+    #[test]
+    fn bylines_credits_notes_and_contributor_lines() {
+        use SentenceKind::*;
+        for line in [
+            // bylines with a title or an outlet
+            "By Ana Ruiz, Health Correspondent",
+            "By Ana Ruiz and Lee Park | The Herald",
+            "By Ana Ruiz for the Herald",
+            "By ANA RUIZ",
+            "By Ana B. Ruiz Jr.",
+            // photo labels and credits
+            "Photo",
+            "Photos",
+            "Video",
+            "Credit Ana Ruiz/Herald",
+            "Credit: Ana Ruiz/Herald",
+            // notes: short, and long behind a label
+            "Correction: An earlier version of this article misstated the date.",
+            "Correction: An earlier version of this article misstated the date on which the harbour board of Keldmoor first voted on the dredging plan.",
+            "Corrections: Two names were misspelled.",
+            "Clarification: The board has not yet voted on the plan to close the ferry terminal at Halvik before the winter storms.",
+            "Disclosure: The author owns shares in Orrin Pell.",
+            "Disclaimer: The views in this column are the writer's own and not those of the paper or of any of its owners.",
+            "Editor's note: This article is part of a series on water.",
+            "Editor’s note: This article is part of a series on water.",
+            "Editors' note: This article is part of a series on water.",
+            "An earlier version of this story gave the wrong date for the vote.",
+            "This story has been updated to add comment from the mayor.",
+            "This article has been updated with new figures.",
+            "This story has been corrected to fix a name.",
+            "This article has been corrected to fix a name.",
+            "This story was updated at noon.",
+            // ad slots
+            "Advertisement – Scroll to continue",
+            "Article continues below this ad",
+            "Story continues below",
+            // contributor lines
+            "Lee Park contributed to this report.",
+            "Lee Park contributed to this article.",
+            "Lee Park and Ana Ruiz contributed to this story.",
+            "Lee Park contributed reporting from Lima.",
+            "Ruiz reports for the Herald.",
+            "Ana Ruiz covers health for The Herald.",
+            "Ana Ruiz writes about farming for the Keldmoor Post.",
+            "Ana Ruiz is a staff writer at the Herald.",
+            "Ana Ruiz is the Herald's Europe editor.",
+        ] {
+            assert_eq!(kinds(line), [Boilerplate], "{line:?}");
+        }
+        // the guards: ordinary sentences stay claims
+        for line in [
+            "By the end of the year, the port had reopened.",
+            "By March, prices had doubled.",
+            "By Christmas the shelves were empty.",
+            "By Monday evening three ferries had sailed.",
+            "By 2030 the plant will close.",
+            "Photo finishes decided two races.",
+            "Credit unions lend more than banks here.",
+            "Credit Suisse shares fell on Monday.",
+            "Video footage shows the crash.",
+            "The agency reports for the quarter showed a loss.",
+            "Ruiz reports for duty on Monday.",
+            "Ana Ruiz is a candidate for mayor.",
+            "Ana Ruiz is a former editor who now runs a bakery in Lima and sells bread to the harbour workers.",
+            "He writes for the Herald and teaches in Lima.",
+            "Ruiz, who writes for the Herald, said the port was closed.",
+            "The correction came late: prices had already fallen by a third across the whole of the region.",
+            "Advertisement spending rose by a fifth last year.",
+            "Researchers said the updated story of the mill has been corrected in the town archive since.",
+        ] {
+            assert_eq!(kinds(line), [Claim], "{line:?}");
+        }
+        // a byline above the article, the article's first sentence below it
+        assert_eq!(kinds("By Ana Ruiz, Health Correspondent\n\nThe clinic in Halvik closed on Monday."), [Boilerplate, Claim]);
     }
 }
