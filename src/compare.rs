@@ -340,7 +340,7 @@ const UNIT_STOP: &[&str] = &[
 ];
 
 /// Function words and sourcing words: they say nothing about which fact a claim reports.
-const STOP: &[&str] = &[
+pub(crate) const STOP: &[&str] = &[
     "a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "for", "from", "with", "by", "into", "onto", "as", "than", "that", "this", "these", "those", "which", "who", "whom", "whose", "what", "when", "where", "while", "it", "its", "he", "she", "they", "them", "his", "her", "their", "we", "our", "us", "you", "your", "i", "me", "my", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "having", "do", "does", "did", "will", "would", "could", "can", "may", "might", "must", "should", "shall", "not", "no", "also", "so", "if", "then", "there", "here", "about", "over", "under", "more", "most", "some", "such", "any", "all", "both", "each", "other", "another", "only", "just", "very", "up", "out", "now", "after", "before", "since", "until", "during", "between", "against", "without", "within", "through", "per", "said", "says", "say", "saying", "told", "tell", "according", "reportedly", "allegedly", "report", "reports", "reported", "claim", "claims", "claimed", "believe", "believed", "believes", "added", "stated", "noted", "announced", "confirmed", "denied", "estimated", "estimate", "mr", "mrs", "ms", "dr", "last", "first", "year", "week", "month", "day", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "new", "one", "two", "three",
 ];
 

@@ -15,6 +15,13 @@
 use crate::compare::{claim_similarity, weighted_features, JOIN};
 use crate::report::{AttributionKind, HeadlineGap, Sentence, SentenceKind, StatusLabel};
 
+/// How many body sentences that share words with the headline are compared
+/// with it, at most.
+const MAX_BODY: usize = 100;
+/// How many body claims are looked at for the headline's words, at most: a
+/// news article has far fewer.
+const MAX_SCAN: usize = 600;
+
 /// How a body sentence reports the headline's claim, weakest first.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Debug)]
 enum Weak {
@@ -54,10 +61,37 @@ pub fn gap(sentences: &[Sentence]) -> Option<HeadlineGap> {
     // the headline: the first heading before any claim of the body
     let first_claim = sentences.iter().position(|s| s.kind == SentenceKind::Claim).unwrap_or(sentences.len());
     let h = sentences[..first_claim].iter().find(|s| s.kind == SentenceKind::Heading)?;
-    if !matches!(h.status.label, StatusLabel::Asserted | StatusLabel::Confirmed) || !h.attributions.is_empty() {
+    if !matches!(h.status.label, StatusLabel::Asserted | StatusLabel::Confirmed) || !h.attributions.is_empty() || h.status.why == crate::report::fixed::HEADING_TOPIC {
         return None;
     }
-    let body: Vec<&Sentence> = sentences.iter().filter(|s| s.kind == SentenceKind::Claim && s.index > h.index).collect();
+    // A cheap filter first: a body claim is compared only if it holds two of
+    // the headline's content words (their first five letters, any case), found
+    // by one Aho-Corasick automaton. The full comparison reads every word of a
+    // claim, which on a long text cost more than the rest of the analysis.
+    let mut keys: Vec<String> = h
+        .text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 4 && !crate::compare::STOP.contains(&w.to_lowercase().as_str()))
+        .map(|w| w.chars().take(5).collect::<String>().to_lowercase())
+        .collect();
+    keys.sort();
+    keys.dedup();
+    if keys.len() < 2 {
+        return None;
+    }
+    let ac = aho_corasick::AhoCorasick::builder().ascii_case_insensitive(true).build(&keys).ok()?;
+    let candidate = |s: &Sentence| {
+        let mut first: Option<aho_corasick::PatternID> = None;
+        ac.find_iter(&s.text).any(|m| match first {
+            None => {
+                first = Some(m.pattern());
+                false
+            }
+            Some(p) => p != m.pattern(),
+        })
+    };
+    // at most MAX_BODY candidates: an article has far fewer, and a 16 MB paste stays linear
+    let body: Vec<&Sentence> = sentences.iter().skip(h.index + 1).filter(|s| s.kind == SentenceKind::Claim).take(MAX_SCAN).filter(|s| candidate(s)).take(MAX_BODY).collect();
     if body.is_empty() {
         return None;
     }
@@ -82,4 +116,180 @@ pub fn gap(sentences: &[Sentence]) -> Option<HeadlineGap> {
     }
     let w = weakest?;
     Some(HeadlineGap { headline: h.index, body: matched, why: why(w).to_string() })
+}
+
+// ---- headings as claims ------------------------------------------------------
+
+use crate::doc::{Doc, Sent, Words};
+use crate::lexicon::{Class, StatusClass};
+use crate::report::QuoteType;
+use crate::rules::attribution::AttrHit;
+use crate::rules::names::{self, NameKind};
+use crate::words;
+
+/// Words that make a heading state something: auxiliaries, modals, copulas
+/// and the infinitive marker ("Council to Cut Ferries").
+const HEAD_VERBS: &Words = words![
+    "is", "are", "was", "were", "be", "been", "will", "would", "could", "may", "might", "can", "must", "should",
+    "has", "have", "had", "does", "did", "do", "to", "won't", "can't", "isn't", "aren't", "wasn't",
+];
+/// Words after which a capitalised "-s" word is a noun, not a verb ("The Ferries").
+const NOUN_BEFORE: &Words = words!["the", "a", "an", "of", "for", "in", "on", "at", "and", "its", "their", "his", "her", "new", "more", "top", "two", "three", "many", "some", "all", "with", "from", "by", "our", "your"];
+
+/// A verb of saying, denying or confirming at `t` ("Says", "Denies", "Confirms");
+/// not the hearsay "Said to Be", "Reported to".
+fn is_cue(doc: &Doc, t: usize) -> bool {
+    doc.hits_at(t).iter().any(|h| h.t1 == t + 1 && matches!(doc.class(h), Class::Report(_) | Class::Status(StatusClass::Deny | StatusClass::Confirm, _))) && !doc.is(t + 1, "to")
+}
+
+/// Any reporting or status phrase starting at `t` ("No Evidence", "Not Yet Known").
+fn any_cue(doc: &Doc, t: usize) -> bool {
+    doc.hits_at(t).iter().any(|h| matches!(doc.class(h), Class::Report(_) | Class::Status(..)))
+}
+
+/// Documents and plural groups that speak in headlines: "…, Study Finds",
+/// "…, Engineers Say".
+const HEAD_DOCUMENTS: &Words = words!["study", "report", "survey", "poll", "polls", "analysis", "data", "review", "audit", "probe", "records", "filing", "research", "studies", "reports", "documents", "memo"];
+const NOT_AFTER_S_VERB: &Words = words!["and", "or", "of", "in", "on", "for", "with", "at", "from", "by", "as", "to"];
+
+/// Does a heading state something, or only name a topic ("Flooding in the
+/// Capital")? It states something when it has a reporting, denial or
+/// confirmation word, a hedge, an auxiliary, modal or copula, "to" before a
+/// word, a word in "-ed" after its first word, or a word in "-s" that follows
+/// a name-like word and is followed by more words ("Varnel Cuts Night
+/// Ferries"). A heading that ends in "?" asks, and is handled apart.
+pub fn states_something(doc: &Doc, s: &Sent, hedges: usize) -> bool {
+    hedges > 0 || states_in(doc, s.t0, (s.t0..s.t1).rev().find(|&t| doc.is_word(t)).map_or(s.t0, |t| t + 1))
+}
+
+/// [`states_something`] over the tokens `t0..end`.
+fn states_in(doc: &Doc, t0: usize, end: usize) -> bool {
+    (t0..end).any(|t| {
+        if !doc.is_word(t) {
+            return false;
+        }
+        let w = doc.tok(t);
+        let lower_s = w.len() > 3 && (w.ends_with('s') || w.ends_with('S')) && !w.ends_with("ss") && !w.ends_with("SS") && !w.ends_with("'s") && !w.ends_with("’s");
+        any_cue(doc, t)
+            || (doc.is_one_of(t, HEAD_VERBS) && t > t0 && !(doc.is(t, "to") && (t + 1 >= end || !doc.is_word(t + 1))))
+            || (t > t0 && w.len() > 4 && (w.ends_with("ed") || w.ends_with("ED")))
+            || (t > t0 && t + 1 < end && lower_s && doc.is_word(t - 1) && !doc.is_one_of(t - 1, NOUN_BEFORE) && !doc.is_number(t - 1) && doc.is_word(t + 1) && !doc.is_one_of(t + 1, NOT_AFTER_S_VERB))
+    })
+}
+
+/// The source of a heading's attribution in `x..y`: a source noun
+/// ("Officials", "police", "report"), or a name.
+fn source_of(doc: &Doc, mut x: usize, y: usize) -> Option<AttrHit> {
+    while x < y && doc.is_one_of(x, crate::doc::DETERMINERS) {
+        x += 1;
+    }
+    if x >= y || y - x > 6 || !(x..y).all(|t| doc.is_word(t) || doc.is(t, ".") || doc.is(t, "'s") || doc.is(t, "-")) {
+        return None;
+    }
+    let noun = (x..y).rev().find_map(|t| doc.hits_at(t).iter().find(|h| h.t1 <= y && matches!(doc.class(h), Class::SourceNoun(_))).map(|h| doc.class(h)));
+    let hit = |kind| AttrHit { kind, source: Some((x, y)), name: None, cue: None, role: None, quote: QuoteType::Indirect, pronoun: false, priority: 4 };
+    if let Some(Class::SourceNoun(k)) = noun {
+        // "Officials", "Police", "Report": unnamed; "Seoria's Police" is a named body
+        let named = (x..y).any(|t| doc.is_cap(t) && doc.hits_at(t).is_empty() && !names::lexicon_word(doc, t));
+        return Some(hit(if named && k == AttributionKind::UnnamedOfficial { AttributionKind::NamedOrganization } else { k }));
+    }
+    // "Study", "Engineers": a document or an unnamed group
+    let people_plural = || {
+        let w = doc.tok(x).to_ascii_lowercase();
+        w.len() > 5 && ["ers", "ists", "ians", "ents", "ants", "ors", "ives", "ees"].iter().any(|e| w.ends_with(e))
+    };
+    if y - x == 1 && (doc.is_one_of(x, HEAD_DOCUMENTS) || people_plural()) {
+        return Some(hit(AttributionKind::Vague));
+    }
+    let all_caps = (x..y).all(|t| !doc.tok(t).chars().any(char::is_lowercase));
+    if let Some(r) = names::role_class(doc, y - 1) {
+        if y - x <= 2 {
+            // "Minister: …": a role with no name
+            return Some(hit(if r == crate::lexicon::RoleClass::Expert { AttributionKind::Vague } else { AttributionKind::UnnamedOfficial }));
+        }
+    }
+    let n = names::classify(doc, x, y)?;
+    // in capitals a title still makes a person: "MAYOR WHITFIELD SAYS"
+    if all_caps && y - x >= 2 && names::role_class(doc, x).is_some() {
+        let mut h = hit(AttributionKind::NamedPerson);
+        h.source = Some((x + 1, y));
+        return Some(h);
+    }
+    let kind = match n.kind {
+        NameKind::Person if y - x == 1 && doc.tok(x).len() > 1 && doc.tok(x).chars().all(|c| c.is_uppercase()) => AttributionKind::NamedOrganization,
+        NameKind::Person => AttributionKind::NamedPerson,
+        NameKind::Org | NameKind::Place => AttributionKind::NamedOrganization,
+    };
+    let mut h = hit(kind);
+    h.source = Some((n.t0, n.t1));
+    h.name = Some(n);
+    Some(h)
+}
+
+/// The attribution of a heading, in the forms headlines use:
+/// - a trailing inverted attribution: `…, Officials Say`, `…, police say`,
+///   `…, report claims`, `…: official`;
+/// - the source and colon: `Minister: "We will not resign"`, `WHO: no evidence …`;
+/// - `X Says …`, `X Denies …`, `X Confirms …`.
+///
+/// Title case and capitals are read as they are: the lexicon ignores case.
+pub fn heading_attribution(doc: &Doc, s: &Sent) -> Option<AttrHit> {
+    let end = (s.t0..s.t1).rev().find(|&t| doc.is_word(t)).map_or(s.t0, |t| t + 1);
+    if end <= s.t0 + 1 {
+        return None;
+    }
+    let quoted = !s.quoted.is_empty() && s.quoted.iter().any(|&q| q);
+    let quote = if quoted { QuoteType::Mixed } else { QuoteType::Indirect };
+    let done = |mut h: AttrHit, cue: (usize, usize)| {
+        h.cue = Some(cue);
+        h.quote = quote;
+        Some(h)
+    };
+    // trailing: "…, Officials Say" / "…: official"
+    if let Some(c) = (s.t0 + 2..end).rev().take(6).find(|&t| doc.is(t, ",") || doc.is(t, ":") || doc.is(t, "—") || doc.is(t, "–")) {
+        let last = end - 1;
+        if is_cue(doc, last) && last > c + 1 {
+            if let Some(h) = source_of(doc, c + 1, last) {
+                return done(h, (last, last + 1));
+            }
+        }
+        if doc.is(c, ":") {
+            if let Some(h) = source_of(doc, c + 1, end).filter(|h| h.name.is_none()) {
+                return done(h, (c, c + 1));
+            }
+        }
+    }
+    // leading: "Minister: …", "WHO: …", when what follows states something
+    // ("Budget Talks: Day Three" and "Update: …" name no source)
+    if let Some(c) = (s.t0 + 1..(s.t0 + 5).min(end)).find(|&t| doc.is(t, ":")) {
+        let tail_states = quoted || states_in(doc, c + 1, end) || crate::rules::hedges::detect(doc, s).iter().any(|h| h.t0 > c);
+        let acronym = doc.tok(s.t0).len() >= 2 && !doc.tok(s.t0).chars().any(char::is_lowercase);
+        if tail_states && (acronym || !doc.is_one_of(s.t0, crate::quotes::NOT_SPEAKERS)) && (s.t0..c).all(|t| doc.is_cap(t) || doc.is(t, ".") || doc.is(t, "'s")) {
+            if let Some(h) = source_of(doc, s.t0, c) {
+                return done(h, (c, c + 1));
+            }
+        }
+    }
+    // "X Says …", "X Denies …"
+    let v = (s.t0 + 1..(s.t0 + 7).min(end)).find(|&t| is_cue(doc, t))?;
+    if v + 1 >= end {
+        return None;
+    }
+    let h = source_of(doc, s.t0, v)?;
+    done(h, (v, v + 1))
+}
+
+/// A heading's status: a question asks (`speculative`, the "?" its cue); a
+/// heading that states nothing keeps no claim (see [`states_something`]).
+pub fn heading_status(doc: &Doc, s: &Sent, hedges: &[crate::rules::hedges::HedgeHit], st: &mut crate::rules::status::StatusDecision) {
+    let last = (s.t0..s.t1).rev().find(|&t| !crate::quotes::is_mark(doc, t));
+    if let Some(q) = last.filter(|&t| doc.is(t, "?")) {
+        st.label = StatusLabel::Speculative;
+        st.cues = vec![doc.span(q, q + 1)];
+        st.why = crate::report::fixed::HEADING_QUESTION.into();
+        return;
+    }
+    if st.label == StatusLabel::Asserted && !states_something(doc, s, hedges.len()) {
+        st.why = crate::report::fixed::HEADING_TOPIC.into();
+    }
 }

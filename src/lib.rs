@@ -249,7 +249,16 @@ fn run_with(text: &str, lex: &Lexicon, parallel_min: usize) -> Report {
         // Disclaimers and credits were found with the lexicons, in one pass.
         let k = kind::classify(&doc, s, doc.has_furniture(s.span));
         let hs = hedges::detect(&doc, s);
-        let mut atts = if k == SentenceKind::Claim || k == SentenceKind::Other { attribution::detect(&doc, s, &hs) } else { Vec::new() };
+        let mut atts = match k {
+            SentenceKind::Claim | SentenceKind::Other => attribution::detect(&doc, s, &hs),
+            // a headline is a claim too, in its own forms ("…, Officials Say")
+            SentenceKind::Heading => match headline::heading_attribution(&doc, s) {
+                Some(h) => vec![h],
+                // hearsay with no one named: "Factory Reportedly Dumped Waste"
+                None => attribution::detect(&doc, s, &hs).into_iter().filter(|a| a.source.is_none()).collect(),
+            },
+            _ => Vec::new(),
+        };
         // A paragraph that opens with a speaker label ("MORALES: …", "Q: …").
         if (k == SentenceKind::Claim || k == SentenceKind::Other) && (i == 0 || sents[i - 1].paragraph != s.paragraph) {
             if let Some(label) = quotes::speaker_label(&doc, s) {
@@ -261,7 +270,10 @@ fn run_with(text: &str, lex: &Lexicon, parallel_min: usize) -> Report {
     let mut resolved = Vec::with_capacity(sents.len());
     let mut src_ids: Vec<Vec<Option<usize>>> = Vec::with_capacity(sents.len());
     for (s, (k, hs, mut atts)) in sents.iter().zip(local) {
-        resolver.mentions(&doc, s);
+        // a title-case heading capitalises every word: its runs are not names
+        if k != SentenceKind::Heading {
+            resolver.mentions(&doc, s);
+        }
         let mut ids = resolver.resolve(&doc, s, &mut atts);
         // drop attributions that resolution emptied (an unresolved "it")
         let mut keep = atts.iter().map(|a| a.source.is_some() || a.cue.is_some());
@@ -272,7 +284,10 @@ fn run_with(text: &str, lex: &Lexicon, parallel_min: usize) -> Report {
     }
     let built = per_index(sents.len(), split, |i| {
         let (s, (k, hs, atts)) = (&sents[i], &resolved[i]);
-        let st = status::decide(&doc, s, hs, atts);
+        let mut st = status::decide(&doc, s, hs, atts);
+        if *k == SentenceKind::Heading {
+            headline::heading_status(&doc, s, hs, &mut st);
+        }
         let has_number = (s.t0..s.t1).any(|t| doc.is_number(t));
         let has_name = (s.t0 + 1..s.t1).any(|t| doc.is_cap(t));
         let sentence = Sentence {
@@ -330,7 +345,7 @@ fn run_with(text: &str, lex: &Lexicon, parallel_min: usize) -> Report {
     for (si, ids) in src_ids.iter().enumerate() {
         for (ai, id) in ids.iter().enumerate() {
             let Some(id) = id.map(|i| remap[i]) else { continue };
-            if out[si].kind != SentenceKind::Claim && out[si].kind != SentenceKind::Other {
+            if !matches!(out[si].kind, SentenceKind::Claim | SentenceKind::Other | SentenceKind::Heading) {
                 continue;
             }
             let e = &resolver.entities[id];

@@ -148,7 +148,7 @@ pub fn mark(doc: &Doc, sents: &mut [Sent]) {
 
 /// Words that open a paragraph with a colon but are page furniture or a
 /// lead-in, not a speaker: "Update: …", "Photo: …", "Bottom line: …".
-const NOT_SPEAKERS: &crate::doc::Words = words![
+pub(crate) const NOT_SPEAKERS: &crate::doc::Words = words![
     "update", "updated", "correction", "clarification", "note", "photo", "photos", "video", "related", "read",
     "watch", "listen", "source", "sources", "credit", "editor", "advertisement", "background", "context", "why",
     "what", "how", "who", "when", "where", "disclosure", "warning", "caption", "tags", "topics", "share", "subscribe",
@@ -221,17 +221,14 @@ pub fn speaker_label(doc: &Doc, s: &Sent) -> Option<AttrHit> {
     })
 }
 
-/// How much of a sentence is inside quotation marks: (quoted words, words).
-fn quoted_words(doc: &Doc, s: &Sent) -> (usize, usize) {
-    let words = (s.t0..s.t1).filter(|&t| !doc.is_punct(t)).count();
-    let quoted = if s.quoted.is_empty() { 0 } else { (s.t0..s.t1).filter(|&t| !doc.is_punct(t) && s.is_quoted(t)).count() };
-    (quoted, words)
-}
-
 /// Mostly quoted, and quoted from its start: a sentence of someone's words.
+/// (Most sentences have no quotation table and are ruled out at once.)
 fn speech(doc: &Doc, s: &Sent) -> bool {
-    let (q, w) = quoted_words(doc, s);
-    s.quoted.first() == Some(&true) && w > 0 && q * 2 >= w
+    if s.quoted.first() != Some(&true) || s.words == 0 {
+        return false;
+    }
+    let quoted = (s.t0..s.t1).filter(|&t| s.is_quoted(t) && !doc.is_punct(t)).count();
+    quoted * 2 >= s.words
 }
 
 /// Does the sentence open a list item ("- ", "• ", "1. ", "2) ", "a. ")?
@@ -246,8 +243,11 @@ fn list_item(doc: &Doc, s: &Sent) -> bool {
     (doc.is_number(t) || (doc.tok(t).len() == 1 && doc.is_word(t))) && t + 1 < s.t1 && doc.is_one_of(t + 1, words![".", ")"])
 }
 
+/// Does the sentence end in a colon (before any closing marks)? Read on the
+/// text's bytes at the sentence's end: no token table is touched.
 fn ends_with_colon(doc: &Doc, s: &Sent) -> bool {
-    (s.t0..s.t1).rev().find(|&t| !is_mark(doc, t)).is_some_and(|t| doc.is(t, ":"))
+    let text = s.span.text(doc.text);
+    text.trim_end().trim_end_matches(['"', '”', '“', '\'', '»', '«', '`']).trim_end().ends_with(':')
 }
 
 /// An attribution that can be carried to other sentences: it names a source
@@ -297,11 +297,12 @@ pub fn carry(doc: &Doc, sents: &[Sent], out: &mut [Sentence]) {
         i = j + 1;
     }
     // (b) Runs: quoted sentences after an attributed one, list items after
-    // "X said:", the rest of a labelled paragraph.
-    let mut speaker: Option<(Attribution, usize, bool)> = None; // (attribution, paragraph, from a label)
-    // after "X said:" or "X wrote:": (the speaker, the paragraph of the colon)
-    let mut colon_list: Option<(Attribution, usize)> = None;
-    let mut interviewee: Option<Attribution> = None;
+    // "X said:", the rest of a labelled paragraph. The state holds sentence
+    // indexes; an attribution is cloned only when it is given.
+    let mut speaker: Option<(usize, usize, bool)> = None; // (sentence, paragraph, from a label)
+    let mut colon_list: Option<(usize, usize)> = None; // after "X said:": (sentence, paragraph)
+    let mut interviewee: Option<(AttributionKind, Option<usize>)> = None;
+    let first = |out: &[Sentence], k: usize| out[k].attributions[0].clone();
     for i in 0..n {
         let s = &sents[i];
         if !speaks(&out[i]) {
@@ -312,22 +313,23 @@ pub fn carry(doc: &Doc, sents: &[Sent], out: &mut [Sentence]) {
         }
         if let Some(a) = out[i].attributions.first_mut() {
             // "A:" in an interview is the person the interview is with
-            if is_label(a) && a.source.as_ref().is_some_and(|x| x.text == "A") {
-                if let Some(p) = &interviewee {
-                    a.kind = p.kind;
+            let label = is_label(a);
+            let qa_label = label && a.source.as_ref().is_some_and(|x| x.text == "A" || x.text == "Q");
+            if qa_label && a.source.as_ref().is_some_and(|x| x.text == "A") {
+                if let Some((kind, id)) = interviewee {
+                    a.kind = kind;
                     if let Some(src) = a.source.as_mut() {
-                        src.source_id = p.source.as_ref().and_then(|x| x.source_id);
+                        src.source_id = id;
                     }
                 }
             }
-            let qa_label = is_label(a) && a.source.as_ref().is_some_and(|x| x.text == "A" || x.text == "Q");
             if a.kind == AttributionKind::NamedPerson && !qa_label {
-                interviewee = Some(a.clone());
+                interviewee = Some((a.kind, a.source.as_ref().and_then(|x| x.source_id)));
             }
         }
-        if let Some(a) = carriable(&out[i]).cloned() {
-            colon_list = ends_with_colon(doc, s).then(|| (a.clone(), s.paragraph));
-            speaker = Some((a.clone(), s.paragraph, is_label(&a)));
+        if carriable(&out[i]).is_some() {
+            colon_list = ends_with_colon(doc, s).then_some((i, s.paragraph));
+            speaker = Some((i, s.paragraph, is_label(&out[i].attributions[0])));
             continue;
         }
         if !out[i].attributions.is_empty() {
@@ -337,16 +339,19 @@ pub fn carry(doc: &Doc, sents: &[Sent], out: &mut [Sentence]) {
         }
         // the block right after the colon (the next paragraph, quoted or not),
         // then any list items or quoted paragraphs that go on from it
-        if let Some((a, _)) = colon_list.clone().filter(|(_, p)| s.paragraph == p + 1 || list_item(doc, s) || speech(doc, s)) {
+        if let Some((k, _)) = colon_list.filter(|&(_, p)| s.paragraph == p + 1 || list_item(doc, s) || speech(doc, s)) {
+            let a = first(out, k);
             give(&mut out[i], a, if speech(doc, s) { QuoteType::Direct } else { QuoteType::Indirect }, fixed::QUOTE_BEFORE);
             continue;
         }
         colon_list = None;
-        match speaker.clone() {
-            Some((a, para, true)) if para == s.paragraph => {
+        match speaker {
+            Some((k, para, true)) if para == s.paragraph => {
+                let a = first(out, k);
                 give(&mut out[i], a, QuoteType::Direct, fixed::QUOTE_BEFORE);
             }
-            Some((a, _, false)) if speech(doc, s) => {
+            Some((k, _, false)) if speech(doc, s) => {
+                let a = first(out, k);
                 give(&mut out[i], a, QuoteType::Direct, fixed::QUOTE_BEFORE);
             }
             _ => speaker = None,

@@ -21,6 +21,8 @@ pub mod fixed {
     pub const NOT_SCORED_OTHER: &str = "Not scored: this is a question, fragment or call-to-action line, not a claim.";
     pub const NOT_SCORED_CLAIM: &str = "Not scored: this is a claim line, not a claim.";
     pub const ASSERTED: &str = "Stated by the writer with no source and no hedge.";
+    pub const HEADING_TOPIC: &str = "A heading with no verb of its own: it names a topic and states no claim.";
+    pub const HEADING_QUESTION: &str = "A question headline asks; it does not state anything as fact.";
     pub const QUOTE_NEXT: &str = "Part of a quotation attributed in the next sentence.";
     pub const QUOTE_BEFORE: &str = "Part of a quotation attributed in the sentence before.";
 }

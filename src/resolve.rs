@@ -506,7 +506,7 @@ impl Resolver {
         // adjectives of places, in a pass of their own: the name runs below
         // skip over words ("A Velskan submarine")
         for t in s.t0..s.t1 {
-            if doc.is_cap(t) && doc.tok(t).len() > 4 && doc.tok(t).ends_with(['n', 'e', 'i']) {
+            if doc.toks[t].cap && doc.toks[t].end - doc.toks[t].start > 4 && doc.tok(t).ends_with(['n', 'e', 'i']) {
                 let w = doc.tok(t);
                 if w.ends_with("an") || w.ends_with("ese") || w.ends_with("i") {
                     self.adjectives.insert(norm_word(w));

@@ -812,6 +812,10 @@ fn verb_source(doc: &Doc, s: &Sent, v0: usize, v1: usize) -> Option<AttrHit> {
     // Verbs with a common other sense speak only when what was said follows
     // ("maintains that …", "posted on Facebook: …") or in a frame ("…, she posted."):
     // "maintains a wide lead", "charged more", "posted a loss", "claiming a victory".
+    if doc.is_one_of(v0, words!["listed", "lists", "outlined", "outlines"]) && !content_follows(doc, s, v1) {
+        // "listed its assets", "outlined a plan": words said only before a colon or "that"
+        return None;
+    }
     if doc.is_one_of(v0, words!["maintained", "maintains", "charged", "claiming", "posted", "observed"]) && !content_follows(doc, s, v1) && !prev.is_some_and(|p| doc.is(p, ",") || doc.is(p, "”") || doc.is(p, "\""))
         && !(v1 >= s.t1 || doc.is_punct(v1) || (doc.is_one_of(v1, words!["on", "in"]) && s.t1 <= v1 + 5 && !(v1..s.t1).any(|t| doc.is(t, ",")))) {
         return None;
@@ -1388,6 +1392,10 @@ mod tests {
             ("Ana Whitfield contended that the port was open.", "Ana Whitfield"),
             ("Ana Whitfield contends that the port is open.", "Ana Whitfield"),
             ("Ana Whitfield has maintained that the port is open.", "Ana Whitfield"),
+            ("Ana Whitfield listed three priorities for the savings: parks, roads and lights.", "Ana Whitfield"),
+            ("Ana Whitfield lists two reasons: cost and time.", "Ana Whitfield"),
+            ("Ana Whitfield outlined the plan: fewer boats at night.", "Ana Whitfield"),
+            ("Ana Whitfield outlines one idea: a night bus.", "Ana Whitfield"),
             ("Ana Whitfield maintains that the port is open.", "Ana Whitfield"),
             ("Ana Whitfield asserts that the port is open.", "Ana Whitfield"),
             ("Ana Whitfield acknowledges that the port is closed.", "Ana Whitfield"),
@@ -1510,6 +1518,8 @@ mod tests {
         assert_eq!(primary("Ana Whitfield asked Tomas Reyes to send the files."), None);
         assert_eq!(primary("The group offered a friendly warning not to swim."), None);
         assert_eq!(primary("Votes in five states Tuesday will decide it."), None);
+        assert_eq!(primary("The firm listed its shares in London last year."), None);
+        assert_eq!(primary("The council outlined a budget for the year."), None);
         // the same verbs where what was said follows
         assert_eq!(src("Ana Whitfield maintains that the port is open."), Some("Ana Whitfield".into()));
         assert_eq!(src("Ana Whitfield posted on Facebook that the port was open."), Some("Ana Whitfield".into()));

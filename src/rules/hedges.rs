@@ -114,8 +114,13 @@ fn guard_ok(doc: &Doc, s: &Sent, g: Guard, t: usize, t1: usize) -> bool {
         Guard::BeforeOpinion => doc.is_one_of(next, words!["believed", "thought", "held", "accepted", "considered", "regarded", "known", "assumed", "called", "referred", "cited", "said", "described", "seen", "viewed", "reported", "claimed", "attributed", "recognized", "recognised", "understood", "expected", "anticipated", "feared", "speculated", "rumored", "rumoured", "praised", "criticized", "criticised", "acknowledged", "agreed", "acclaimed", "disputed", "debated", "cited", "credited", "presumed", "suspected"]),
         Guard::ModalVerb => {
             // "May" capitalised mid-sentence, or before a number/name, is the month.
+            // In a title-case headline every word is capitalised: there "May" is the
+            // month only before a number or after a word of time ("in May", "Since May").
             if doc.is_cap(t) && doc.is(t, "may") && (t != s.t0 || doc.is_number(next) || doc.is_cap(next)) {
-                return false;
+                let month = doc.is_number(next) || t == s.t0 || prev.is_some_and(|p| doc.is_one_of(p, MONTH_BEFORE));
+                if month || !title_case(doc, s) {
+                    return false;
+                }
             }
             if prev.is_some_and(|p| doc.is_one_of(p, DETERMINERS) || doc.is_one_of(p, NOUN_MODIFIERS) || doc.is_possessive(p)) {
                 return false;
@@ -243,8 +248,28 @@ fn subject_kind(doc: &Doc, s: &Sent, t: usize) -> Subject {
 }
 
 /// Detect the hedges of one sentence.
+/// Words of time before a month: "in May", "Since May", "Last May".
+const MONTH_BEFORE: &Words = words!["in", "since", "until", "by", "from", "through", "last", "next", "this", "early", "late", "mid", "of", "during", "before", "after", "on"];
+
+/// A title-case or all-capitals line with no closing full stop: a headline,
+/// where capitals do not mark names. Most of its words of four letters or
+/// more are capitalised.
+pub fn title_case(doc: &Doc, s: &Sent) -> bool {
+    let last = (s.t0..s.t1).rev().find(|&t| !doc.is(t, "\"") && !doc.is(t, "”") && !doc.is(t, "'"));
+    if last.is_some_and(|t| doc.is(t, ".")) {
+        return false;
+    }
+    let (mut long, mut caps) = (0usize, 0usize);
+    for t in (s.t0..s.t1).filter(|&t| doc.is_word(t) && doc.tok(t).len() >= 4).take(40) {
+        long += 1;
+        caps += doc.is_cap(t) as usize;
+    }
+    long >= 2 && caps * 10 >= long * 7
+}
+
 pub fn detect(doc: &Doc, s: &Sent) -> Vec<HedgeHit> {
     let mut out: Vec<HedgeHit> = Vec::new();
+    let mut title: Option<bool> = None;
     for h in doc.hits_in(s.t0, s.t1) {
         let Class::Hedge(category, guard) = doc.class(h) else { continue };
         if !guard_ok(doc, s, guard, h.t0, h.t1) {
@@ -256,8 +281,9 @@ pub fn detect(doc: &Doc, s: &Sent) -> Vec<HedgeHit> {
             continue;
         }
         // Part of a capitalised name: a capitalised cue mid-sentence next to
-        // another capitalised word.
-        if doc.is_cap(h.t0) && h.t0 > s.t0 && (doc.is_cap(h.t0 - 1) || doc.is_cap(h.t1)) {
+        // another capitalised word (not in a title-case headline, where every
+        // word is capitalised: "Prices Could Rise, Experts Say").
+        if doc.is_cap(h.t0) && h.t0 > s.t0 && (doc.is_cap(h.t0 - 1) || doc.is_cap(h.t1)) && !*title.get_or_insert_with(|| title_case(doc, s)) {
             continue;
         }
         // Hits come sorted by start, longest first: keep the first of overlaps.
@@ -269,7 +295,9 @@ pub fn detect(doc: &Doc, s: &Sent) -> Vec<HedgeHit> {
     // A conditional main claim: its "if" and its modal, when the lexicon has
     // them (a reader can switch either off like any other term).
     let hypo_entry = |t: usize| doc.hits_at(t).iter().find(|h| h.t1 == t + 1 && matches!(doc.class(h), Class::Hedge(HedgeCategory::Conditional, Guard::Hypothetical))).map(|h| doc.entry(h).weight);
-    if let Some((a, b)) = hypothetical(doc, s) {
+    // only a sentence with an "if"/"unless" hit can hold one (no scan otherwise)
+    let has_if = doc.hits_in(s.t0, s.t1).any(|h| h.t1 == h.t0 + 1 && matches!(doc.class(h), Class::Hedge(HedgeCategory::Conditional, Guard::Hypothetical)) && doc.is_one_of(h.t0, IF_WORDS));
+    if let Some((a, b)) = has_if.then(|| hypothetical(doc, s)).flatten() {
         if let (Some(wa), Some(wb)) = (hypo_entry(a), hypo_entry(b)) {
             for (t, w) in [(a, wa), (b, wb)] {
                 if let Some(o) = out.iter_mut().find(|o| o.t0 <= t && t < o.t1) {
@@ -310,7 +338,9 @@ pub fn hypothetical(doc: &Doc, s: &Sent) -> Option<(usize, usize)> {
         // the condition ends at its comma; the main clause holds the modal
         let comma = (t + 1..(t + 30).min(s.t1)).find(|&x| doc.is(x, ","))?;
         let end = (comma + 1..s.t1).find(|&x| doc.is_one_of(x, BREAK)).unwrap_or(s.t1).min(comma + 25);
-        let modal = (comma + 1..end).find(|&x| doc.is_lower_word(x) && doc.is_one_of(x, HYPO_MODALS))?;
+        // in a title-case headline the modal is capitalised too
+        let title = || title_case(doc, s);
+        let modal = (comma + 1..end).find(|&x| doc.is_one_of(x, HYPO_MODALS) && (doc.is_lower_word(x) || title()))?;
         return Some((t, modal));
     }
     // postposed: a modal in the main clause, then "if" in the same clause.

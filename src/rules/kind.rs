@@ -77,7 +77,10 @@ pub fn classify(doc: &Doc, s: &Sent, furniture: bool) -> SentenceKind {
         return SentenceKind::Other;
     }
     let last = text.trim_end().chars().next_back().unwrap_or(' ');
-    let terminated = matches!(last, '.' | '!' | '?' | '…' | '"' | '”' | '’' | '\'' | ')' | '。');
+    // a closing quotation mark or bracket ends a sentence only after a stop:
+    // `Minister: "We Will Not Resign"` is a headline, `… he said "no."` is not
+    let before_closer = text.trim_end().trim_end_matches(['"', '”', '’', '\'', ')']).chars().next_back().unwrap_or(' ');
+    let terminated = matches!(last, '.' | '!' | '?' | '…' | '。') || (matches!(last, '"' | '”' | '’' | '\'' | ')') && matches!(before_closer, '.' | '!' | '?' | '…' | ',' | ';' | ':' | '。'));
     // A list item is content, never a heading: "- Lucia Ferrante: 2,914 votes".
     let list_item = crate::segment::is_list_marker_start(text);
     // A line that ends in a colon and reports speech introduces what follows
@@ -87,6 +90,10 @@ pub fn classify(doc: &Doc, s: &Sent, furniture: bool) -> SentenceKind {
         && words >= 3
         && (s.t0 + 1..s.t1).any(|t| doc.is_lower_word(t) && doc.hits_at(t).iter().any(|h| matches!(doc.class(h), crate::lexicon::Class::Report(_))));
     if text.trim_start().starts_with('#') || (s.whole_paragraph && !terminated && words <= 25 && last != ',' && !list_item && !lead_in) {
+        return SentenceKind::Heading;
+    }
+    // a question standing as its own title-case line is a headline ("Did the Mayor Lie?")
+    if last == '?' && s.whole_paragraph && words <= 25 && crate::rules::hedges::title_case(doc, s) {
         return SentenceKind::Heading;
     }
     if last == '?' || (text.trim_end().ends_with("?”") || text.trim_end().ends_with("?\"")) && words < 12 {
