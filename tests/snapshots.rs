@@ -115,4 +115,5 @@ fixture_snapshots! {
     river_summit => "06_river_summit.txt",
     council_race_noblank => "07_council_race_noblank.txt",
     opinion_fare_free => "08_opinion_fare_free.txt",
+    ferry_cuts_interview => "09_ferry_cuts_interview.txt",
 }

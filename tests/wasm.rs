@@ -58,6 +58,7 @@ same_as_native! {
     river_summit => "06_river_summit.txt",
     council_race_noblank => "07_council_race_noblank.txt",
     opinion_fare_free => "08_opinion_fare_free.txt",
+    ferry_cuts_interview => "09_ferry_cuts_interview.txt",
 }
 
 /// Every span's `text` equals the JS string's own slice at its UTF-16 offsets.
