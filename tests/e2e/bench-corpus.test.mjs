@@ -46,9 +46,11 @@ test('every text ends on a sentence and holds no split character', () => {
 test('the 1 MB text is whole articles in a varied order, not one article repeated', () => {
   const text = texts['1MB'];
   // Every article's headline (its first line) appears, more than once at this size.
+  // (figures are varied from copy to copy, so a headline is matched with its digits masked)
+  const masked = text.replace(/[\d,]+/g, '#');
   for (const a of list) {
-    const headline = a.text.split('\n')[0];
-    const count = text.split(headline).length - 1;
+    const headline = a.text.split('\n')[0].replace(/[\d,]+/g, '#');
+    const count = masked.split(headline).length - 1;
     assert.ok(count >= 2, `“${headline}” appears ${count} times`);
   }
   // Paragraphs are the articles' own, apart from their figures (digits are varied).
