@@ -166,14 +166,17 @@ impl<'a> Doc<'a> {
         self.furniture.get(lo).is_some_and(|&b| b < span.end)
     }
 
+    #[inline]
     pub fn entry(&self, h: &Hit) -> &Entry {
         &self.lex.entries[h.entry as usize]
     }
 
+    #[inline]
     pub fn class(&self, h: &Hit) -> Class {
         h.class
     }
 
+    #[inline]
     pub fn hits_at(&self, t: usize) -> &[Hit] {
         if t + 1 >= self.hit_idx.len() {
             return &[];
@@ -200,16 +203,19 @@ impl<'a> Doc<'a> {
         (from..=t).flat_map(|s| self.hits_at(s).iter()).find(|h| h.t1 > t && pred(self.class(h)))
     }
 
+    #[inline]
     pub fn tok(&self, t: usize) -> &str {
         self.toks.get(t).map(|x| x.text(self.text)).unwrap_or("")
     }
 
     /// The bytes of token `t` (empty past the end), for comparisons: no
     /// char-boundary checks, which the rules' hottest calls do not need.
+    #[inline]
     fn tok_bytes(&self, t: usize) -> &[u8] {
         self.toks.get(t).and_then(|x| self.text.as_bytes().get(x.start as usize..x.end as usize)).unwrap_or(&[])
     }
 
+    #[inline]
     pub fn is(&self, t: usize, w: &str) -> bool {
         self.tok_bytes(t).eq_ignore_ascii_case(w.as_bytes())
     }
@@ -230,22 +236,27 @@ impl<'a> Doc<'a> {
         words.iter().any(|w| w.len() == s.len() && w.as_bytes().eq_ignore_ascii_case(s))
     }
 
+    #[inline]
     pub fn is_word(&self, t: usize) -> bool {
         self.toks.get(t).is_some_and(|x| x.kind == TokKind::Word)
     }
 
+    #[inline]
     pub fn is_number(&self, t: usize) -> bool {
         self.toks.get(t).is_some_and(|x| x.kind == TokKind::Number)
     }
 
+    #[inline]
     pub fn is_punct(&self, t: usize) -> bool {
         self.toks.get(t).is_some_and(|x| x.kind == TokKind::Punct)
     }
 
+    #[inline]
     pub fn is_cap(&self, t: usize) -> bool {
         self.toks.get(t).is_some_and(|x| x.kind == TokKind::Word && x.cap)
     }
 
+    #[inline]
     pub fn is_lower_word(&self, t: usize) -> bool {
         self.toks.get(t).is_some_and(|x| x.kind == TokKind::Word && !x.cap)
     }
@@ -263,6 +274,7 @@ impl<'a> Doc<'a> {
     }
 
     /// Span covering tokens `t0..t1`.
+    #[inline]
     pub fn span(&self, t0: usize, t1: usize) -> Span {
         if t0 >= t1 || t1 > self.toks.len() {
             return Span::default();

@@ -17,10 +17,10 @@ use crate::report::{AttributionKind, HeadlineGap, Sentence, SentenceKind, Status
 
 /// How many body sentences that share words with the headline are compared
 /// with it, at most.
-const MAX_BODY: usize = 100;
+const MAX_BODY: usize = 50;
 /// How many body claims are looked at for the headline's words, at most: a
 /// news article has far fewer.
-const MAX_SCAN: usize = 600;
+const MAX_SCAN: usize = 150;
 
 /// How a body sentence reports the headline's claim, weakest first.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Debug)]
@@ -65,29 +65,34 @@ pub fn gap(sentences: &[Sentence]) -> Option<HeadlineGap> {
         return None;
     }
     // A cheap filter first: a body claim is compared only if it holds two of
-    // the headline's content words (their first five letters, any case), found
-    // by one Aho-Corasick automaton. The full comparison reads every word of a
-    // claim, which on a long text cost more than the rest of the analysis.
-    let mut keys: Vec<String> = h
+    // the headline's content words (their first five letters, any case). The
+    // full comparison reads every word of a claim with its figures, which on
+    // a long text cost more than the rest of the analysis.
+    let mut keys: Vec<&[u8]> = h
         .text
         .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.chars().count() >= 4 && !crate::compare::STOP.contains(&w.to_lowercase().as_str()))
-        .map(|w| w.chars().take(5).collect::<String>().to_lowercase())
+        .filter(|w| w.len() >= 4 && !crate::compare::STOP.iter().any(|x| x.eq_ignore_ascii_case(w)))
+        .map(|w| &w.as_bytes()[..w.len().min(5)])
         .collect();
-    keys.sort();
-    keys.dedup();
+    keys.sort_unstable_by_key(|k| k.to_ascii_lowercase());
+    keys.dedup_by(|a, b| a.eq_ignore_ascii_case(b));
     if keys.len() < 2 {
         return None;
     }
-    let ac = aho_corasick::AhoCorasick::builder().ascii_case_insensitive(true).build(&keys).ok()?;
+    // two distinct headline words among the claim's words (first five bytes,
+    // ASCII case ignored): no allocation per word
     let candidate = |s: &Sentence| {
-        let mut first: Option<aho_corasick::PatternID> = None;
-        ac.find_iter(&s.text).any(|m| match first {
-            None => {
-                first = Some(m.pattern());
-                false
+        let mut first: Option<usize> = None;
+        s.text.split(|c: char| !c.is_alphanumeric()).filter(|w| w.len() >= 4).any(|w| {
+            let head = &w.as_bytes()[..w.len().min(5)];
+            match keys.iter().position(|k| k.eq_ignore_ascii_case(head)) {
+                Some(i) if first.is_some_and(|f| f != i) => true,
+                Some(i) => {
+                    first = Some(i);
+                    false
+                }
+                None => false,
             }
-            Some(p) => p != m.pattern(),
         })
     };
     // at most MAX_BODY candidates: an article has far fewer, and a 16 MB paste stays linear
