@@ -162,6 +162,21 @@ pub fn compare(docs: &[Document], options: &Options) -> Result<Comparison, Error
 }
 
 /// The comparison of documents already analysed (`reports[i]` is `docs[i]`'s).
+/// A claim's features and figures. Who said it is not what was said: the
+/// words of its sources, roles and cues are dropped.
+fn claim_of(doc: usize, s: &Sentence, quals: &[(Vec<String>, QualKind)]) -> Claim {
+    let (ws, figures) = read_claim(doc, s, quals);
+    let mut sourcing: HashSet<String> = HashSet::default();
+    for a in &s.attributions {
+        let spans = [a.source.as_ref().map(|x| x.text.as_str()), a.cue.as_ref().map(|x| x.text.as_str()), a.role.as_deref()];
+        for t in spans.into_iter().flatten() {
+            sourcing.extend(words(t).iter().map(|w| w.text.to_lowercase()));
+        }
+    }
+    let ws: Vec<Word<'_>> = ws.into_iter().filter(|w| !sourcing.contains(&w.text.to_lowercase())).collect();
+    Claim { doc, sentence: s.index, feats: features(&ws, &figures), figures }
+}
+
 /// The features by which `compare` matches claims, for some sentences of one
 /// article, weighted by idf over them; with [`claim_similarity`] and
 /// [`JOIN`], `headline.rs` matches a headline to the body's claims exactly as
@@ -171,18 +186,7 @@ pub(crate) fn weighted_features(sents: &[&Sentence]) -> Vec<Vec<(u32, f64)>> {
     FEATURE_NAMES.with(|n| n.borrow_mut().clear());
     let mut claims: Vec<Claim> = sents
         .iter()
-        .map(|s| {
-            let (ws, figures) = read_claim(0, s, quals);
-            let mut sourcing: HashSet<String> = HashSet::default();
-            for a in &s.attributions {
-                let spans = [a.source.as_ref().map(|x| x.text.as_str()), a.cue.as_ref().map(|x| x.text.as_str()), a.role.as_deref()];
-                for t in spans.into_iter().flatten() {
-                    sourcing.extend(words(t).iter().map(|w| w.text.to_lowercase()));
-                }
-            }
-            let ws: Vec<Word<'_>> = ws.into_iter().filter(|w| !sourcing.contains(&w.text.to_lowercase())).collect();
-            Claim { doc: 0, sentence: s.index, feats: features(&ws, &figures), figures }
-        })
+        .map(|s| claim_of(0, s, quals))
         .collect();
     let mut df: HashMap<u32, u32> = HashMap::default();
     for c in &claims {
@@ -212,17 +216,7 @@ pub fn compare_reports(docs: &[Document], reports: Vec<Report>) -> Comparison {
     let mut claims: Vec<Claim> = Vec::new();
     for (d, r) in reports.iter().enumerate() {
         for s in r.sentences.iter().filter(|s| s.kind == SentenceKind::Claim) {
-            let (ws, figures) = read_claim(d, s, quals);
-            // who said it is not what was said: drop the words of sources, roles and cues
-            let mut sourcing: HashSet<String> = HashSet::default();
-            for a in &s.attributions {
-                let spans = [a.source.as_ref().map(|x| x.text.as_str()), a.cue.as_ref().map(|x| x.text.as_str()), a.role.as_deref()];
-                for t in spans.into_iter().flatten() {
-                    sourcing.extend(words(t).iter().map(|w| w.text.to_lowercase()));
-                }
-            }
-            let ws: Vec<Word<'_>> = ws.into_iter().filter(|w| !sourcing.contains(&w.text.to_lowercase())).collect();
-            claims.push(Claim { doc: d, sentence: s.index, feats: features(&ws, &figures), figures });
+            claims.push(claim_of(d, s, quals));
         }
     }
     let groups = group_claims(&mut claims);
