@@ -1,5 +1,10 @@
-//! Headline versus body: an article-level stage after scoring.
+//! Headlines, in two stages.
 //!
+//! Per sentence, a heading is read as a claim in its own forms
+//! ([`heading_attribution`], [`heading_status`]): ", Officials Say",
+//! "Minister: …", "X Says …", a question, or a topic with no verb.
+//!
+//! After scoring, headline versus body ([`gap`]):
 //! The headline is the article's first heading, when it comes before any
 //! claim of the body. It is matched with the body's claims the way `compare`
 //! matches claims across articles (the same features and threshold). There
@@ -13,7 +18,14 @@
 //! states it without a hedge, closes the gap. Linear: one pass over the claims.
 
 use crate::compare::{claim_similarity, weighted_features, JOIN};
-use crate::report::{AttributionKind, HeadlineGap, Sentence, SentenceKind, StatusLabel};
+use crate::doc::{Doc, Sent, Words};
+use crate::lexicon::{Class, StatusClass};
+use crate::report::{AttributionKind, HeadlineGap, QuoteType, Sentence, SentenceKind, StatusLabel};
+use crate::rules::attribution::AttrHit;
+use crate::rules::hedges::HedgeHit;
+use crate::rules::names::{self, NameKind};
+use crate::rules::status::StatusDecision;
+use crate::words;
 
 /// How many body sentences that share words with the headline are compared
 /// with it, at most.
@@ -125,12 +137,6 @@ pub fn gap(sentences: &[Sentence]) -> Option<HeadlineGap> {
 
 // ---- headings as claims ------------------------------------------------------
 
-use crate::doc::{Doc, Sent, Words};
-use crate::lexicon::{Class, StatusClass};
-use crate::report::QuoteType;
-use crate::rules::attribution::AttrHit;
-use crate::rules::names::{self, NameKind};
-use crate::words;
 
 /// Words that make a heading state something: auxiliaries, modals, copulas
 /// and the infinitive marker ("Council to Cut Ferries").
@@ -238,7 +244,7 @@ fn source_of(doc: &Doc, mut x: usize, y: usize) -> Option<AttrHit> {
 /// - `X Says …`, `X Denies …`, `X Confirms …`.
 ///
 /// Title case and capitals are read as they are: the lexicon ignores case.
-pub fn heading_attribution(doc: &Doc, s: &Sent) -> Option<AttrHit> {
+pub fn heading_attribution(doc: &Doc, s: &Sent, hedges: &[HedgeHit]) -> Option<AttrHit> {
     let end = (s.t0..s.t1).rev().find(|&t| doc.is_word(t)).map_or(s.t0, |t| t + 1);
     if end <= s.t0 + 1 {
         return None;
@@ -267,7 +273,7 @@ pub fn heading_attribution(doc: &Doc, s: &Sent) -> Option<AttrHit> {
     // leading: "Minister: …", "WHO: …", when what follows states something
     // ("Budget Talks: Day Three" and "Update: …" name no source)
     if let Some(c) = (s.t0 + 1..(s.t0 + 5).min(end)).find(|&t| doc.is(t, ":")) {
-        let tail_states = quoted || states_in(doc, c + 1, end) || crate::rules::hedges::detect(doc, s).iter().any(|h| h.t0 > c);
+        let tail_states = quoted || states_in(doc, c + 1, end) || hedges.iter().any(|h| h.t0 > c);
         let acronym = doc.tok(s.t0).len() >= 2 && !doc.tok(s.t0).chars().any(char::is_lowercase);
         if tail_states && (acronym || !doc.is_one_of(s.t0, crate::quotes::NOT_SPEAKERS)) && (s.t0..c).all(|t| doc.is_cap(t) || doc.is(t, ".") || doc.is(t, "'s")) {
             if let Some(h) = source_of(doc, s.t0, c) {
@@ -286,7 +292,7 @@ pub fn heading_attribution(doc: &Doc, s: &Sent) -> Option<AttrHit> {
 
 /// A heading's status: a question asks (`speculative`, the "?" its cue); a
 /// heading that states nothing keeps no claim (see [`states_something`]).
-pub fn heading_status(doc: &Doc, s: &Sent, hedges: &[crate::rules::hedges::HedgeHit], st: &mut crate::rules::status::StatusDecision) {
+pub fn heading_status(doc: &Doc, s: &Sent, hedges: &[HedgeHit], st: &mut StatusDecision) {
     let last = (s.t0..s.t1).rev().find(|&t| !crate::quotes::is_mark(doc, t));
     if let Some(q) = last.filter(|&t| doc.is(t, "?")) {
         st.label = StatusLabel::Speculative;

@@ -252,7 +252,7 @@ fn run_with(text: &str, lex: &Lexicon, parallel_min: usize) -> Report {
         let mut atts = match k {
             SentenceKind::Claim | SentenceKind::Other => attribution::detect(&doc, s, &hs),
             // a headline is a claim too, in its own forms ("…, Officials Say")
-            SentenceKind::Heading => match headline::heading_attribution(&doc, s) {
+            SentenceKind::Heading => match headline::heading_attribution(&doc, s, &hs) {
                 Some(h) => vec![h],
                 // hearsay with no one named: "Factory Reportedly Dumped Waste"
                 None => attribution::detect(&doc, s, &hs).into_iter().filter(|a| a.source.is_none()).collect(),

@@ -154,7 +154,7 @@ pub(crate) const NOT_SPEAKERS: &crate::doc::Words = words![
     "what", "how", "who", "when", "where", "disclosure", "warning", "caption", "tags", "topics", "share", "subscribe",
     "sign", "breaking", "exclusive", "opinion", "analysis", "summary", "timeline", "graphic", "map", "chart", "more",
     "also", "see", "the", "a", "an", "and", "but", "so", "this", "that", "here", "there", "today", "yesterday",
-    "tomorrow", "first", "second", "third", "finally", "example", "answer", "question", "warning", "contact",
+    "tomorrow", "first", "second", "third", "finally", "example", "answer", "question", "contact",
     "email", "phone", "tel", "fax", "web", "website", "address", "location", "date", "time", "price", "cost",
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
     "april", "june", "july", "august", "september", "october", "november", "december",
@@ -186,29 +186,24 @@ pub fn speaker_label(doc: &Doc, s: &Sent) -> Option<AttrHit> {
     if qa && doc.tok(t0) == "Q" {
         return None;
     }
-    let kind = if qa {
-        // the answer: the person interviewed (see carry)
-        AttributionKind::NamedPerson
-    } else {
-        let name = names::classify(doc, t0, colon)?;
-        match name.kind {
-            NameKind::Person => AttributionKind::NamedPerson,
-            // a transcript's label in capitals is a speaker ("MORALES:")
-            NameKind::Org if all_caps && words == 1 => AttributionKind::NamedPerson,
-            NameKind::Org => AttributionKind::NamedOrganization,
-            NameKind::Place => return None,
-        }
-    };
     // A one-word label in plain title case is too often a lead-in ("Verdict:").
     if !qa && !all_caps && words == 1 {
         return None;
     }
-    let name = if qa { None } else { names::classify(doc, t0, colon) };
+    // "A:" is the person interviewed (see carry); a label is classified once
+    let name = if qa { None } else { Some(names::classify(doc, t0, colon)?) };
+    let kind = match name.map(|n| n.kind) {
+        None | Some(NameKind::Person) => AttributionKind::NamedPerson,
+        // a transcript's label in capitals is a speaker ("MORALES:")
+        Some(NameKind::Org) if all_caps && words == 1 => AttributionKind::NamedPerson,
+        Some(NameKind::Org) => AttributionKind::NamedOrganization,
+        Some(NameKind::Place) => return None,
+    };
     Some(AttrHit {
         kind,
         source: Some((name.map_or(t0, |n| n.t0), name.map_or(colon, |n| n.t1))),
         name: name.filter(|_| !all_caps || kind == AttributionKind::NamedPerson).map(|mut n| {
-            if all_caps && n.kind != NameKind::Person {
+            if all_caps {
                 n.kind = NameKind::Person;
             }
             n

@@ -314,7 +314,7 @@ pub fn detect(doc: &Doc, s: &Sent) -> Vec<HedgeHit> {
 }
 
 const IF_WORDS: &Words = words!["if", "unless"];
-const HYPO_MODALS: &Words = words!["would", "will", "could", "might", "may", "wo", "’d", "'d", "’ll", "'ll"];
+const HYPO_MODALS: &Words = words!["would", "will", "could", "might", "may"];
 /// What follows "if" in a condition that is itself a cue ("if confirmed",
 /// "if true") or no hypothesis at all ("if you want to help, call …", "as if").
 const NOT_HYPOTHESIS: &Words = words!["confirmed", "true", "accurate", "verified", "you", "any", "not", "so", "necessary", "possible", "needed", "anything", "only", "ever"];

@@ -78,7 +78,7 @@ fn refutes(doc: &Doc, s: &Sent, t: usize) -> bool {
     if !doc.is_one_of(t, REFUTE_WORDS) {
         return false;
     }
-    // before a word for a claim: "false claims", "a fake video", "baseless allegations"
+    // before a word for a claim: "false claims", "a fake video"
     if t + 1 < s.t1 && doc.is_one_of(t + 1, CLAIM_NOUNS) {
         return true;
     }
@@ -93,8 +93,6 @@ fn refutes(doc: &Doc, s: &Sent, t: usize) -> bool {
             break;
         }
     }
-    // a participle of refutation stands alone: "the report was fabricated" is caught above;
-    // "fabricated quotes" by the claim noun; a bare "baseless" after a comma: ", baseless,"
     false
 }
 
@@ -104,8 +102,12 @@ fn refutes(doc: &Doc, s: &Sent, t: usize) -> bool {
 /// - the speaker's own belief inside what they said (`He said he did not
 ///   expect a deal`): the doubt is what was said, so the sentence is claimed.
 fn out_of_scope(doc: &Doc, s: &Sent, h: &HedgeHit, atts: &[AttrHit]) -> bool {
-    if h.hypothetical || h.category == HedgeCategory::Label {
-        return h.category == HedgeCategory::Label;
+    // a label marker decides nothing; a hypothesis is the main claim's own
+    if h.category == HedgeCategory::Label {
+        return true;
+    }
+    if h.hypothetical {
+        return false;
     }
     // the appositive: ", a/an/the <noun> … <hedge>" with no verb of its own before the hedge
     if matches!(h.category, HedgeCategory::Epistemic | HedgeCategory::Weasel) {
