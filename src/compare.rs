@@ -225,7 +225,7 @@ pub fn compare_reports(docs: &[Document], reports: Vec<Report>) -> Comparison {
     let mut multi: Vec<Vec<usize>> = groups.into_iter().filter(|g| distinct_docs(&claims, g) >= 2).collect();
     let built: Vec<ClaimGroup> = multi.iter_mut().map(|g| build_group(&claims, &reports, g)).collect();
     let mut order: Vec<usize> = (0..built.len()).collect();
-    order.sort_by_key(|&i| (!built[i].conflict, std::cmp::Reverse(built[i].documents), built[i].members[0].doc, built[i].members[0].sentence));
+    crate::sort::sort_by_key(&mut order, |&i| (!built[i].conflict, std::cmp::Reverse(built[i].documents), built[i].members[0].doc, built[i].members[0].sentence));
     let mut claim_groups: Vec<ClaimGroup> = Vec::with_capacity(order.len());
     for (id, &i) in order.iter().enumerate() {
         let mut g = built[i].clone();
@@ -236,7 +236,7 @@ pub fn compare_reports(docs: &[Document], reports: Vec<Report>) -> Comparison {
     // Per document: unique claims, groups with no named source, rank.
     let in_group: HashSet<(usize, usize)> = claim_groups.iter().flat_map(|g| g.members.iter().map(|m| (m.doc, m.sentence))).collect();
     let mut ranked: Vec<usize> = (0..reports.len()).collect();
-    ranked.sort_by_key(|&i| (std::cmp::Reverse(reports[i].summary.score), i));
+    crate::sort::sort_by_key(&mut ranked, |&i| (std::cmp::Reverse(reports[i].summary.score), i));
     let mut rank = vec![0; reports.len()];
     for (r, &i) in ranked.iter().enumerate() {
         rank[i] = r + 1;
@@ -366,7 +366,7 @@ fn qualifiers() -> &'static [(Vec<String>, QualKind)] {
     static Q: OnceLock<Vec<(Vec<String>, QualKind)>> = OnceLock::new();
     Q.get_or_init(|| {
         let mut q = parse_qualifiers(QUALIFIER_ENTRIES);
-        q.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
+        crate::sort::sort_by_key(&mut q, |(p, _)| std::cmp::Reverse(p.len()));
         q
     })
 }
@@ -557,7 +557,7 @@ fn features(words: &[Word<'_>], figures: &[Figure]) -> Vec<(u32, f64)> {
                 add(format!("#~{}:{}", f.unit, mag.floor() as i32), false, &mut names);
             }
         }
-        ids.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
+        crate::sort::sort_by(&mut ids, |a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
         ids.dedup_by_key(|f| f.0);
         ids
     })
@@ -629,7 +629,7 @@ fn group_claims(claims: &mut [Claim]) -> Vec<Vec<usize>> {
             }
         }
         let mut cands: Vec<(u32, f64)> = score.iter().map(|(&g, &s)| (g, s)).collect();
-        cands.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        crate::sort::sort_by(&mut cands, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         cands.truncate(TOP_CANDIDATES);
         let best = cands
             .iter()
@@ -694,7 +694,7 @@ fn status_label(l: StatusLabel) -> &'static str {
 }
 
 fn build_group(claims: &[Claim], reports: &[Report], g: &mut [usize]) -> ClaimGroup {
-    g.sort_by_key(|&c| (claims[c].doc, claims[c].sentence));
+    crate::sort::sort_by_key(g, |&c| (claims[c].doc, claims[c].sentence));
     let mut members = Vec::new();
     let mut statuses = BTreeMap::new();
     let mut numbers = Vec::new();
@@ -715,7 +715,7 @@ fn build_group(claims: &[Claim], reports: &[Report], g: &mut [usize]) -> ClaimGr
     // conflicts: per unit, two documents' ranges that do not meet
     let mut conflicts = Vec::new();
     let mut units: Vec<&str> = numbers.iter().map(|f| f.unit.as_str()).collect();
-    units.sort_unstable();
+    crate::sort::sort_by(&mut units, |a, b| a.cmp(b));
     units.dedup();
     for unit in units {
         let same: Vec<&Figure> = numbers.iter().filter(|f| f.unit == unit).collect();
@@ -809,7 +809,7 @@ fn merge_sources(reports: &[Report]) -> Vec<CrossSource> {
     }
     ents.into_iter()
         .map(|mut e| {
-            e.src.mentions.sort_by_key(|m| (m.doc, m.sentence));
+            crate::sort::sort_by_key(&mut e.src.mentions, |m| (m.doc, m.sentence));
             e.src.mentions.dedup();
             let mut docs: Vec<usize> = e.src.mentions.iter().map(|m| m.doc).collect();
             docs.dedup();

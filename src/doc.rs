@@ -154,7 +154,7 @@ impl<'a> Doc<'a> {
         for t in 0..toks.len() {
             let (a, b) = (hit_idx[t] as usize, hit_idx[t + 1] as usize);
             if b - a > 1 {
-                hits[a..b].sort_unstable_by_key(|h| (std::cmp::Reverse(h.span.end), h.entry));
+                crate::sort::sort_by_key(&mut hits[a..b], |h| (std::cmp::Reverse(h.span.end), h.entry));
             }
         }
         Doc { text, lex, toks, hits, hit_idx, furniture: found.furniture }

@@ -86,7 +86,7 @@ pub fn gap(sentences: &[Sentence]) -> Option<HeadlineGap> {
         .filter(|w| w.len() >= 4 && !crate::compare::STOP.iter().any(|x| x.eq_ignore_ascii_case(w)))
         .map(|w| &w.as_bytes()[..w.len().min(5)])
         .collect();
-    keys.sort_unstable_by_key(|k| k.to_ascii_lowercase());
+    crate::sort::sort_by(&mut keys, |a, b| a.iter().map(u8::to_ascii_lowercase).cmp(b.iter().map(u8::to_ascii_lowercase)));
     keys.dedup_by(|a, b| a.eq_ignore_ascii_case(b));
     if keys.len() < 2 {
         return None;

@@ -430,9 +430,16 @@ impl Lexicon {
             entries.extend(parse_file(name, text));
         }
         for t in extra {
-            let w = t.weight.unwrap_or(0.5).to_string();
-            let f = [t.phrase.trim(), t.category.trim(), w.as_str()];
+            // The weight is set after parsing, not written out and read back:
+            // that spared the wasm a float formatter.
+            let f = [t.phrase.trim(), t.category.trim()];
             let e = parse_entry(t.lexicon.trim(), &f)
+                .map(|mut e| {
+                    if let (Class::Hedge(..) | Class::Report(_), Some(w)) = (&e.class, Some(t.weight.unwrap_or(0.5)).filter(|w| !w.is_nan())) {
+                        e.weight = w.clamp(0.0, 1.0);
+                    }
+                    e
+                })
                 .filter(|e| !e.phrase.trim().is_empty())
                 .ok_or_else(|| {
                     format!(

@@ -25,6 +25,7 @@ pub mod resolve;
 pub mod rules;
 pub mod score;
 pub mod segment;
+pub mod sort;
 pub mod span;
 pub mod tape;
 pub mod token;

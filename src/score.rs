@@ -210,7 +210,7 @@ pub fn summarize(sentences: &[Sentence], words_in_claims: usize) -> Summary {
         sum.reasons = vec![
             format!("{} of {} claims name their source (a person or an organisation).", a.named_person + a.named_organization, sum.claims),
             format!("{} claims rely on unnamed officials and {} on vague sources; {} give no source.", a.unnamed_official, a.vague, a.none),
-            format!("{:.1} hedge cues per 100 words of claims.", sum.hedge_density),
+            format!("{} hedge cues per 100 words of claims.", tenths(hedges, words_in_claims.max(1))),
             format!("{} claims are unconfirmed and {} speculative.", sum.by_status.unconfirmed, sum.by_status.speculative),
         ];
     } else {
@@ -222,4 +222,29 @@ pub fn summarize(sentences: &[Sentence], words_in_claims: usize) -> Summary {
 /// Rounded in f64, so the JSON and the wasm (JS number) forms print alike.
 fn round2(x: f64) -> f64 {
     (x * 100.0).round() / 100.0
+}
+
+/// `100·n/d` to one decimal ("0.4"), worked out in integers, half up: the
+/// wasm then carries no float formatter.
+fn tenths(n: usize, d: usize) -> String {
+    let d = d.max(1);
+    let t = (2000 * n + d) / (2 * d);
+    format!("{}.{}", t / 10, t % 10)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::tenths;
+
+    #[test]
+    fn tenths_rounds_like_one_decimal() {
+        assert_eq!(tenths(0, 120), "0.0");
+        assert_eq!(tenths(1, 400), "0.3"); // 0.25, half up
+        assert_eq!(tenths(3, 7), "42.9");
+        assert_eq!(tenths(7, 7), "100.0");
+        assert_eq!(tenths(1, 0), "100.0");
+        for (n, d) in [(1, 3), (2, 9), (5, 123), (17, 1000)] {
+            assert_eq!(tenths(n, d), format!("{:.1}", ((100 * n) as f64 / d as f64 * 10.0).round() / 10.0));
+        }
+    }
 }

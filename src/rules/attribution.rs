@@ -776,7 +776,7 @@ pub fn detect(doc: &Doc, s: &Sent, hedges: &[HedgeHit]) -> Vec<AttrHit> {
             }
         }
     }
-    out.sort_by(|a, b| b.priority.cmp(&a.priority).then(a.cue.map(|c| c.0).cmp(&b.cue.map(|c| c.0))));
+    crate::sort::sort_by(&mut out, |a, b| b.priority.cmp(&a.priority).then(a.cue.map(|c| c.0).cmp(&b.cue.map(|c| c.0))));
     if !out.is_empty() {
         quote = quote_type(doc, s);
         for a in out.iter_mut() {

@@ -307,7 +307,7 @@ pub fn detect(doc: &Doc, s: &Sent) -> Vec<HedgeHit> {
                     out.push(HedgeHit { span: doc.span(t, t + 1), t0: t, t1: t + 1, category: HedgeCategory::Conditional, weight: w, hypothetical: true });
                 }
             }
-            out.sort_by_key(|h| h.t0);
+            crate::sort::sort_by_key(&mut out, |h| h.t0);
         }
     }
     out

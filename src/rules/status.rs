@@ -195,7 +195,7 @@ pub fn decide(doc: &Doc, s: &Sent, hedges: &[HedgeHit], atts: &[AttrHit]) -> Sta
         }
     }
     if !unconf.is_empty() {
-        unconf.sort();
+        crate::sort::sort_by(&mut unconf, Ord::cmp);
         let why = quote("Not confirmed: ", &unconf);
         return StatusDecision { label: StatusLabel::Unconfirmed, cues: unconf, why: why.into() };
     }
