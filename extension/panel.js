@@ -15,6 +15,7 @@ import { Analyser } from './js/analyser.js';
 import { renderReport } from './js/render.js';
 import { renderSummary, resetSummary } from './js/summary.js';
 import { setupClaims } from './js/claims.js';
+import { setupGap } from './js/gap.js';
 import { setupFilter } from './js/filter.js';
 import { setupExports } from './js/export.js';
 import { setupContrast } from './js/prefs.js';
@@ -262,6 +263,21 @@ const card = setupClaims({
   onOpen: (sentence) => {
     $('locate').textContent = '';
     highlight(sentence);
+  },
+});
+
+// ---- headline versus article (gap.js) --------------------------------------------
+// A body claim opens its card when it gets focus, and so is found on the page
+// (onOpen above); the headline is not a claim, so it is found on the page here.
+
+setupGap({
+  rendered,
+  onJump: (index) => {
+    const s = report?.sentences?.[index];
+    if (s && s.kind !== 'claim') {
+      card.close();
+      highlight(s);
+    }
   },
 });
 
