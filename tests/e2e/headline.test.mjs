@@ -155,6 +155,11 @@ test('page: a gap shows at the top of the summary, with the headline and the bod
   const focusRing = await page.$eval(`#rendered [data-sentence="${h}"]`, (s) => getComputedStyle(s).outlineStyle);
   assert.equal(focusRing, 'solid', 'the focused headline has no focus outline');
 
+  // The Markdown export says it too.
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.click('#export-md')]);
+  const md = readFileSync(await dl.path(), 'utf8');
+  assert.ok(md.includes(`## The headline says more than the article\n\n${WHY}\n\n- Headline (sentence ${h}): “${HEADLINE}”\n- In the article (sentence ${b}): “${BODY}”`), md);
+
   await scanAllModes(page, 'page with a headline gap');
   await page.close();
 });
@@ -169,6 +174,8 @@ test('page: no box and no marks without a gap, or without a headline; the box go
     assert.deepEqual(ui.buttons, [], label);
     assert.deepEqual(ui.marked, [], label);
     assert.equal(ui.why, '', label);
+    const [dl] = await Promise.all([page.waitForEvent('download'), page.click('#export-md')]);
+    assert.ok(!readFileSync(await dl.path(), 'utf8').includes('headline says more'), `${label}: the Markdown export has a gap`);
   }
   // The headline of the no-gap article is there, and is a heading: the box is absent for the right reason.
   const noGap = await setInput(page, NO_GAP);
@@ -314,6 +321,28 @@ test('classroom: the headline task on an article with no headline asks nothing, 
   await teacher.waitForFunction(() => window.lastExerciseResult);
   assert.equal((await teacher.evaluate(() => window.lastExerciseResult)).items.filter((i) => i.field === 'headline').length, 0);
   await teacher.close();
+});
+
+test('classroom: the ready-made headline exercise asks the question, and the engine answers yes', async () => {
+  const page = await env.newPage();
+  await page.goto(`${env.url}/index.html#classroom`, { waitUntil: 'load' });
+  await page.waitForSelector('#cl-start option[value="market"]', { state: 'attached', timeout: ANALYSIS_TIMEOUT });
+  await page.selectOption('#cl-start', 'market');
+  await page.waitForFunction(() => /^Loaded/.test(document.querySelector('#cl-message').textContent));
+  assert.deepEqual(await page.$$eval('input[name="task"]', (bs) => bs.filter((b) => b.checked).map((b) => b.value)), ['attribution', 'status', 'headline']);
+  await page.click('#cl-make');
+  await page.waitForFunction(() => document.documentElement.dataset.classroom === 'ready', null, { timeout: ANALYSIS_TIMEOUT });
+  assert.match(await page.textContent('#cl-message'), /1 headline question\./);
+  await page.click('#cl-open');
+  await page.waitForFunction(() => document.documentElement.dataset.exercise === 'ready', null, { timeout: ANALYSIS_TIMEOUT });
+  assert.equal(await page.textContent('#ex-d0-headline .ex-headline-text'), 'Riverside Market Will Move to the Old Tram Depot');
+  await page.selectOption('#ex-d0-headline-answer', 'yes');
+  await page.click('#check');
+  await page.waitForFunction(() => window.lastExerciseResult);
+  const item = (await page.evaluate(() => window.lastExerciseResult)).items.find((i) => i.field === 'headline');
+  assert.deepEqual([item.engine, item.match], ['yes', true]);
+  assert.match(item.why, /unnamed officials/);
+  await page.close();
 });
 
 test('no console errors, page errors or requests off the server', () => {
