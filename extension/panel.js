@@ -166,6 +166,7 @@ function show(r, text, ms) {
     `${target.source === 'selection' ? 'The text you selected' : 'The article as reader view finds it'}${by}; ` +
     `${count(target.words, 'word')}, analysed in ${ms < 10 ? ms.toFixed(1) : Math.round(ms)} ms.`;
   renderSummary(r);
+  $('gap-locate').textContent = '';
   setExports(true);
   showWarnings(r.warnings ?? []);
   const total = r.sentences?.length ?? 0;
@@ -226,10 +227,10 @@ function connect() {
   port.onDisconnect.addListener(() => setTimeout(connect, 100)); // the service worker was stopped
 }
 
-async function highlight(s) {
+/** Highlights sentence s in the checked tab; says how it went in `locate` (a status line). */
+async function highlight(s, locate = $('locate')) {
   const tabId = target?.tabId;
   if (tabId == null) return;
-  const locate = $('locate');
   highlightedTabs.add(tabId);
   port?.postMessage({ type: 'highlighted', tabId });
   try {
@@ -262,6 +263,7 @@ const card = setupClaims({
   getReport: () => report,
   onOpen: (sentence) => {
     $('locate').textContent = '';
+    $('gap-locate').textContent = ''; // the page no longer shows the headline
     highlight(sentence);
   },
 });
@@ -276,7 +278,8 @@ setupGap({
     const s = report?.sentences?.[index];
     if (s && s.kind !== 'claim') {
       card.close();
-      highlight(s);
+      $('gap-locate').textContent = '';
+      highlight(s, $('gap-locate'));
     }
   },
 });

@@ -460,6 +460,7 @@ test('headline versus article: the panel shows the gap, marks both sentences and
   assert.equal(await activeSentence(panel), '0');
   await panel.waitFor(() => document.documentElement.dataset.locate === 'ok', null, 'the headline to be found on the page');
   await highlighted(page, HEADLINE);
+  assert.equal(await panel.eval(() => document.getElementById('gap-locate').textContent), 'Highlighted on the page.');
   // The body's button, from the keyboard: focus moves to the claim, its card opens, the page highlights it.
   await panel.eval((i) => document.querySelector(`#gap .gap-jump[data-target="${i}"]`).focus(), body.index);
   await panel.send('Input.dispatchKeyEvent', { type: 'keyDown', key: 'Enter', code: 'Enter', windowsVirtualKeyCode: 13, text: '\r' });
@@ -468,6 +469,7 @@ test('headline versus article: the panel shows the gap, marks both sentences and
   assert.equal(await panel.eval(() => document.getElementById('card').hidden), false);
   assert.equal(await panel.eval(() => document.getElementById('card-title').textContent), 'Claim: Claimed');
   await highlighted(page, body.text);
+  assert.equal(await panel.eval(() => document.getElementById('gap-locate').textContent), '', 'the headline is still said to be highlighted');
   await panel.screenshot(path.join(ensureOutputDirs(), 'extension-headline-gap.png'));
 
   // Accessible in light, dark and high contrast (light and dark).
