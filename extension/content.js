@@ -15,7 +15,9 @@
 // changed. The extracted text is a list of blocks (paragraphs, headings, list
 // items), whitespace collapsed, joined by blank lines; each block keeps its
 // offsets, so a sentence maps back to its block, and the block is found again
-// in the live page's text nodes (with whitespace collapsed the same way).
+// in the live page's text nodes (with whitespace collapsed the same way). The
+// page's headline, which Readability keeps out of its content, is put back as
+// the first block, so the engine can compare headline and body.
 
 (() => {
   if (globalThis.claimlensContent) return; // injected once per page
@@ -71,6 +73,35 @@
     return last.text;
   }
 
+  /** Lower-case word tokens, for comparing a heading with the title. */
+  const tokens = (s) => s.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+
+  /** How much of b's text is words a has too (0..1), as Readability measures a heading against the title. */
+  function similarity(a, b) {
+    const A = new Set(tokens(a));
+    const B = tokens(b);
+    if (!A.size || !B.length) return 0;
+    const rest = B.filter((t) => !A.has(t)).join(' ');
+    return 1 - rest.length / B.join(' ').length;
+  }
+
+  /**
+   * The article's headline, when the extracted blocks lack it: the live page's
+   * first h1 or h2 that is much the same as the article's title. Readability
+   * drops that heading from its content (it keeps the title apart), but the
+   * engine needs it to compare headline and body (summary.headlineGap). Null
+   * when no heading matches or the blocks already hold it.
+   */
+  function headlineOf(title, blocks) {
+    if (!title) return null;
+    for (const h of document.querySelectorAll('h1, h2')) {
+      const text = collapse(h.textContent ?? '');
+      if (!text || similarity(title, text) <= 0.75) continue;
+      return blocks.includes(text) ? null : text;
+    }
+    return null;
+  }
+
   function extract(mode = 'auto') {
     const base = { title: document.title, url: location.href };
     const selected = String(getSelection()?.toString() ?? '');
@@ -88,7 +119,8 @@
       article = null;
     }
     const blocks = article?.content ? blocksOf(article.content) : [];
-    const text = remember(blocks);
+    const headline = headlineOf(article?.title, blocks);
+    const text = remember(headline ? [headline, ...blocks] : blocks);
     const words = wordCount(text);
     if (words < MIN_ARTICLE_WORDS) {
       last = null;

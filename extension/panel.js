@@ -15,6 +15,7 @@ import { Analyser } from './js/analyser.js';
 import { renderReport } from './js/render.js';
 import { renderSummary, resetSummary } from './js/summary.js';
 import { setupClaims } from './js/claims.js';
+import { setupGap } from './js/gap.js';
 import { setupFilter } from './js/filter.js';
 import { setupExports } from './js/export.js';
 import { setupContrast } from './js/prefs.js';
@@ -165,6 +166,7 @@ function show(r, text, ms) {
     `${target.source === 'selection' ? 'The text you selected' : 'The article as reader view finds it'}${by}; ` +
     `${count(target.words, 'word')}, analysed in ${ms < 10 ? ms.toFixed(1) : Math.round(ms)} ms.`;
   renderSummary(r);
+  $('gap-locate').textContent = '';
   setExports(true);
   showWarnings(r.warnings ?? []);
   const total = r.sentences?.length ?? 0;
@@ -225,10 +227,10 @@ function connect() {
   port.onDisconnect.addListener(() => setTimeout(connect, 100)); // the service worker was stopped
 }
 
-async function highlight(s) {
+/** Highlights sentence s in the checked tab; says how it went in `locate` (a status line). */
+async function highlight(s, locate = $('locate')) {
   const tabId = target?.tabId;
   if (tabId == null) return;
-  const locate = $('locate');
   highlightedTabs.add(tabId);
   port?.postMessage({ type: 'highlighted', tabId });
   try {
@@ -261,7 +263,24 @@ const card = setupClaims({
   getReport: () => report,
   onOpen: (sentence) => {
     $('locate').textContent = '';
+    $('gap-locate').textContent = ''; // the page no longer shows the headline
     highlight(sentence);
+  },
+});
+
+// ---- headline versus article (gap.js) --------------------------------------------
+// A body claim opens its card when it gets focus, and so is found on the page
+// (onOpen above); the headline is not a claim, so it is found on the page here.
+
+setupGap({
+  rendered,
+  onJump: (index) => {
+    const s = report?.sentences?.[index];
+    if (s && s.kind !== 'claim') {
+      card.close();
+      $('gap-locate').textContent = '';
+      highlight(s, $('gap-locate'));
+    }
   },
 });
 

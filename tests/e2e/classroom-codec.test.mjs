@@ -1,14 +1,15 @@
 // The classroom exercise codec (www/js/classroom/codec.js) in Node: an exercise survives
 // the round trip through a link payload and through an exercise file, and every kind of
 // damaged link (empty, foreign, newer, cut short, a changed character, extra characters)
-// fails with its own clear message. Also the answer checker (check.js) on a hand-built report.
+// fails with its own clear message. Also the answer checker (check.js) on hand-built reports,
+// with the headline question derived from summary.headlineGap.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   encodeExercise, decodeExercise, exerciseFileText, parseExerciseFile, validateExercise, exerciseId, crc32, ExerciseError, PREFIX,
 } from '../../www/js/classroom/codec.js';
-import { checkExercise, mergeMarks } from '../../www/js/classroom/check.js';
+import { checkExercise, mergeMarks, headlineOf, headlineQuestions } from '../../www/js/classroom/check.js';
 
 const EXERCISE = {
   title: 'Café à Dunmore — “quotes”, emoji 😢',
@@ -117,4 +118,52 @@ test('check: labels, overlapping hedge marks, extra marks, notes and the agreeme
   const empty = checkExercise(ex, [REPORT], null, {});
   assert.equal(empty.matched, 0);
   assert.equal(empty.total, 4);
+});
+
+// ---- the headline question -------------------------------------------------------------
+
+const sentence = (index, kind, text, extra = {}) => ({
+  index, paragraph: index, start: 0, end: text.length, text, kind, attributions: [], hedges: [],
+  status: { label: 'asserted', cues: [], why: '' }, reasons: [], ...extra,
+});
+const HEAD = 'Council Will Close the Pool';
+const BODY = 'The council will close the pool, officials said.';
+const WHY = 'The headline states this as fact; the article itself only reports that unnamed officials say it.';
+const headlineReport = (head, gap) => ({
+  sentences: [head, sentence(1, 'claim', BODY, { attributions: [{ kind: 'unnamedOfficial', source: { text: 'officials' }, cue: { text: 'said' }, quote: 'indirect' }], status: { label: 'claimed', cues: [], why: '' } })],
+  summary: { headlineGap: gap },
+});
+
+test('check: the headline question is yes with a gap, no without, and absent with no headline', () => {
+  const gap = headlineReport(sentence(0, 'heading', HEAD), { headline: 0, body: [1], why: WHY });
+  const plain = headlineReport(sentence(0, 'heading', HEAD), null);
+  const sourced = headlineReport(sentence(0, 'heading', `${HEAD}, Officials Say`, { attributions: [{ kind: 'unnamedOfficial', source: { text: 'Officials' }, cue: { text: 'Say' }, quote: 'indirect' }], status: { label: 'claimed', cues: [], why: '' } }), null);
+  const question = headlineReport(sentence(0, 'heading', 'Will the Council Close the Pool?', { status: { label: 'speculative', cues: [], why: 'A question headline asks; it does not state anything as fact.' } }), null);
+  const none = { sentences: [sentence(0, 'claim', BODY)], summary: { headlineGap: null } };
+  const late = { sentences: [sentence(0, 'claim', BODY), sentence(1, 'heading', 'More on the Pool')], summary: {} };
+  assert.equal(headlineOf(none), null);
+  assert.equal(headlineOf(late), null, 'a heading after the first claim is not the headline');
+  const reports = [gap, plain, sourced, question, none, late];
+  const ex = validateExercise({ title: 't', tasks: ['headline'], articles: reports.map((r, i) => ({ name: `A${i}`, text: 'x' })) });
+  assert.deepEqual(ex.tasks, ['headline']);
+  const qs = headlineQuestions(ex, reports);
+  assert.deepEqual(qs.map((h) => [h.doc, h.engine]), [[0, 'yes'], [1, 'no'], [2, 'no'], [3, 'no']]);
+  assert.equal(qs[0].why, WHY);
+  assert.deepEqual(qs[0].reasons, [`Headline: “${HEAD}”`, `The article: “${BODY}”`]);
+  assert.match(qs[1].why, /no sentence in the article that is less sure than the headline/);
+  assert.match(qs[2].why, /The headline itself says who claims it \(“Officials”\)/);
+  assert.match(qs[3].why, /does not state anything as fact \(the engine reads it as speculative\)/);
+
+  const r = checkExercise(ex, reports, null, { headline: { 0: 'yes', 1: 'yes', 2: 'no' } });
+  assert.deepEqual(r.items.map((i) => [i.key, i.field, i.student, i.engine, i.match]), [
+    ['headline:d0', 'headline', 'yes', 'yes', true],
+    ['headline:d1', 'headline', 'yes', 'no', false],
+    ['headline:d2', 'headline', 'no', 'no', true],
+    ['headline:d3', 'headline', null, 'no', false],
+  ]);
+  assert.equal(r.items[0].sentence, 0);
+  assert.equal(r.items[0].text, HEAD);
+  // Without the task, no headline question.
+  const without = checkExercise(validateExercise({ title: 't', tasks: ['status'], articles: [{ text: 'x' }] }), [gap], null, { headline: { 0: 'yes' } });
+  assert.ok(!without.items.some((i) => i.field === 'headline'));
 });

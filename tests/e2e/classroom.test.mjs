@@ -86,7 +86,7 @@ test('teacher: the view opens at #classroom, makes a link, a file and both print
   assert.equal(await page.isVisible('#input'), false);
   assert.equal(await page.isVisible('#summary'), false);
   assert.equal(await page.getAttribute('.site-nav a[href="index.html#classroom"]', 'href'), 'index.html#classroom');
-  // Four ready-made exercises at two levels.
+  // Five ready-made exercises at two levels.
   const options = await page.$$eval('#cl-start option', (els) => els.map((o) => o.textContent));
   assert.ok(options.filter((o) => /\(Starter\)/.test(o)).length >= 2 && options.filter((o) => /\(Advanced\)/.test(o)).length >= 1, options.join(' | '));
 

@@ -23,6 +23,7 @@ import { build } from '../../tools/build-extension.mjs';
 
 const ARTICLE = readFileSync(path.join(FIXTURES, 'extension-article.html'), 'utf8');
 const NO_ARTICLE = readFileSync(path.join(FIXTURES, 'extension-no-article.html'), 'utf8');
+const HEADLINE_GAP = readFileSync(path.join(FIXTURES, 'extension-headline-gap.html'), 'utf8');
 const STRICT_CSP = "default-src 'self'";
 const TIMEOUT = 30_000;
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -58,6 +59,7 @@ before(async () => {
       '/article.html': [ARTICLE, {}],
       '/strict/article.html': [ARTICLE, { 'Content-Security-Policy': STRICT_CSP }],
       '/no-article.html': [NO_ARTICLE, {}],
+      '/headline-gap.html': [HEADLINE_GAP, {}],
       '/long.html': [long, {}],
     };
     const hit = pages[url.pathname];
@@ -411,6 +413,115 @@ test('the toolbar button checks the article in the side panel; a claim is highli
   await waitForNoHighlight(page);
   assert.equal(await page.evaluate(() => document.body.innerHTML), domBefore);
   await page.close();
+});
+
+test('headline versus article: the panel shows the gap, marks both sentences and finds them on the page; nothing without a gap or a headline', async () => {
+  const HEADLINE = 'Dunmere Council Will Close the Ashgrove Swimming Pool in June';
+  const WHY = 'The headline states this as fact; the article itself only reports that unnamed officials say it.';
+  const gapUi = (panel) =>
+    panel.eval(() => {
+      const box = document.getElementById('gap');
+      return {
+        visible: !box.hidden && box.getBoundingClientRect().height > 0,
+        why: document.getElementById('gap-why').textContent,
+        buttons: [...box.querySelectorAll('.gap-jump')].map((b) => [Number(b.dataset.target), b.textContent]),
+        marked: [...document.querySelectorAll('#rendered [data-gap]')].map((x) => [Number(x.dataset.sentence), x.dataset.gap]),
+      };
+    });
+  const activeSentence = (panel) => panel.eval(() => document.activeElement?.dataset?.sentence ?? null);
+  const highlighted = (page, text) =>
+    page.waitForFunction((t) => [...(CSS.highlights.get('claimlens') ?? [])].some((r) => r.toString().replace(/\s+/g, ' ') === t), text, { timeout: TIMEOUT });
+
+  // With a gap: the page's headline (an h1 that Readability keeps out of the article's text) is read as well.
+  const page = await openFixture('/headline-gap.html');
+  await pressToolbarButton(page);
+  let panel = await PanelSession.open();
+  await panel.waitForState('done');
+  let report = await panel.eval(() => window.lastReport);
+  assert.equal(report.sentences[0].text, HEADLINE);
+  assert.equal(report.sentences[0].kind, 'heading');
+  const body = sentenceOf(report, 'The Dunmere council will close');
+  assert.deepEqual(report.summary.headlineGap, { headline: 0, body: [body.index], why: WHY });
+  let ui = await gapUi(panel);
+  assert.equal(ui.visible, true, 'the gap box is hidden');
+  assert.equal(ui.why, WHY);
+  assert.deepEqual(ui.buttons, [[0, `Headline: “${HEADLINE}”`], [body.index, `In the article: “${body.text}”`]]);
+  assert.deepEqual(ui.marked, [[0, 'headline'], [body.index, 'body']]);
+  assert.equal(await panel.eval(() => document.querySelector('#summary-title').nextElementSibling.id), 'gap', 'the box is not at the top of the summary');
+  const look = await panel.eval((i) => {
+    const x = document.querySelector(`#rendered [data-sentence="${i}"]`);
+    return { outline: getComputedStyle(x).outlineStyle, label: getComputedStyle(x, '::before').content };
+  }, body.index);
+  assert.equal(look.outline, 'dashed');
+  assert.match(look.label, /⚠/);
+
+  // The headline's button: focus moves to the headline in the panel, and the page highlights its h1.
+  await panel.click('#gap .gap-jump[data-target="0"]');
+  assert.equal(await activeSentence(panel), '0');
+  await panel.waitFor(() => document.documentElement.dataset.locate === 'ok', null, 'the headline to be found on the page');
+  await highlighted(page, HEADLINE);
+  assert.equal(await panel.eval(() => document.getElementById('gap-locate').textContent), 'Highlighted on the page.');
+  // The body's button, from the keyboard: focus moves to the claim, its card opens, the page highlights it.
+  await panel.eval((i) => document.querySelector(`#gap .gap-jump[data-target="${i}"]`).focus(), body.index);
+  await panel.send('Input.dispatchKeyEvent', { type: 'keyDown', key: 'Enter', code: 'Enter', windowsVirtualKeyCode: 13, text: '\r' });
+  await panel.send('Input.dispatchKeyEvent', { type: 'keyUp', key: 'Enter', code: 'Enter', windowsVirtualKeyCode: 13 });
+  await panel.waitFor((i) => document.activeElement?.dataset?.sentence === String(i), body.index, 'focus on the body sentence');
+  assert.equal(await panel.eval(() => document.getElementById('card').hidden), false);
+  assert.equal(await panel.eval(() => document.getElementById('card-title').textContent), 'Claim: Claimed');
+  await highlighted(page, body.text);
+  assert.equal(await panel.eval(() => document.getElementById('gap-locate').textContent), '', 'the headline is still said to be highlighted');
+  await panel.screenshot(path.join(ensureOutputDirs(), 'extension-headline-gap.png'));
+
+  // Accessible in light, dark and high contrast (light and dark).
+  assert.deepEqual(await axeViolations(panel), [], 'light');
+  await panel.send('Emulation.setEmulatedMedia', { features: [{ name: 'prefers-color-scheme', value: 'dark' }] });
+  assert.deepEqual(await axeViolations(panel), [], 'dark');
+  await panel.eval(() => document.getElementById('contrast').click());
+  assert.equal(await panel.eval(() => document.documentElement.dataset.contrast), 'high');
+  assert.deepEqual(await axeViolations(panel), [], 'high contrast, dark');
+  await panel.send('Emulation.setEmulatedMedia', { features: [] });
+  assert.deepEqual(await axeViolations(panel), [], 'high contrast, light');
+  await panel.eval(() => document.getElementById('contrast').click());
+  assert.deepEqual(panel.errors, []);
+  await panel.close();
+
+  // No headline: only the article's paragraphs are selected and checked.
+  await page.evaluate(() => {
+    const ps = [...document.querySelectorAll('article p')].filter((p) => !p.classList.contains('byline'));
+    const range = document.createRange();
+    range.setStartBefore(ps[0]);
+    range.setEndAfter(ps[ps.length - 1]);
+    getSelection().removeAllRanges();
+    getSelection().addRange(range);
+  });
+  await pressToolbarButton(page);
+  panel = await PanelSession.open();
+  await panel.waitForState('done');
+  report = await panel.eval(() => window.lastReport);
+  assert.match(await panel.eval(() => document.getElementById('report-title').textContent), /^Selected text: /);
+  assert.ok(report.sentences[0].text.startsWith('The Dunmere council will close'), report.sentences[0].text);
+  assert.ok(!report.sentences.some((x) => x.kind === 'heading'), 'the selection has a heading');
+  assert.equal(report.summary.headlineGap ?? null, null);
+  ui = await gapUi(panel);
+  assert.deepEqual(ui, { visible: false, why: '', buttons: [], marked: [] });
+  assert.deepEqual(panel.errors, []);
+  await panel.close();
+  await page.close();
+
+  // No gap: the tunnel article, whose headline is read too but is backed by a named authority.
+  const other = await openFixture('/article.html');
+  await pressToolbarButton(other);
+  panel = await PanelSession.open();
+  await panel.waitForState('done');
+  report = await panel.eval(() => window.lastReport);
+  assert.equal(report.sentences[0].text, 'Harbour tunnel closure extended after new cracks found');
+  assert.equal(report.sentences[0].kind, 'heading');
+  assert.equal(report.summary.headlineGap ?? null, null);
+  ui = await gapUi(panel);
+  assert.deepEqual(ui, { visible: false, why: '', buttons: [], marked: [] });
+  assert.deepEqual(panel.errors, []);
+  await panel.close();
+  await other.close();
 });
 
 test('the context-menu items exist; with text selected, the toolbar button checks only the selection', async () => {

@@ -1,7 +1,9 @@
 // export.js: the report as downloadable files: JSON (the whole report), CSV
-// (RFC 4180, one row per claim, guarded against spreadsheet formulas) and Markdown.
+// (RFC 4180, one row per claim, guarded against spreadsheet formulas) and Markdown
+// (with the headline-versus-article gap, when there is one).
 
 import { kindWord, statusWord, hedgeWord } from './words.js';
+import { headlineGap } from './gap.js';
 
 const claimsOf = (report) => (report.sentences ?? []).filter((s) => s.kind === 'claim');
 const hedgeList = (s) => (s.hedges ?? []).map((h) => `${h.text} (${h.category})`).join('; ');
@@ -61,6 +63,12 @@ export function toMarkdown(report) {
   out.push(`${report.stats?.sentences ?? 0} sentences, ${report.stats?.claims ?? 0} claims.`, '');
   out.push('## Why this score', '');
   for (const r of sum.reasons ?? []) out.push(`- ${mdCell(r)}`);
+  const gap = headlineGap(report);
+  if (gap) {
+    out.push('', '## The headline says more than the article', '', mdCell(gap.why), '');
+    out.push(`- Headline (sentence ${gap.headline.index}): “${mdCell(gap.headline.text)}”`);
+    for (const s of gap.body) out.push(`- In the article (sentence ${s.index}): “${mdCell(s.text)}”`);
+  }
   out.push('', '## Claims', '');
   out.push('| # | Claim | Status | Attribution | Source | Hedges | Score |');
   out.push('| ---: | --- | --- | --- | --- | --- | ---: |');

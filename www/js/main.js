@@ -7,6 +7,7 @@ import { Analyser } from './analyser.js';
 import { renderReport } from './render.js';
 import { renderSummary, resetSummary } from './summary.js';
 import { setupClaims } from './claims.js';
+import { setupGap } from './gap.js';
 import { setupFilter } from './filter.js';
 import { setupExports } from './export.js';
 import { setupInput } from './input.js';
@@ -186,6 +187,10 @@ async function firstOpen() {
 // ---- claim cards and keyboard (claims.js) ------------------------------------
 
 const card = setupClaims({ rendered, cardRoot: $('card'), getReport: () => report });
+
+// ---- headline versus article: the summary's box moves focus to its sentences (gap.js) ----
+
+setupGap({ rendered });
 
 // ---- filter and exports (filter.js, export.js) -----------------------------------
 

@@ -1,9 +1,11 @@
 // render.js: turns the text and its report into the highlighted article:
 // one <p> per paragraph, one <span data-sentence> per sentence, and nested
 // <mark data-cue> elements for sources, reporting cues, status cues and hedges.
-// All article text goes in as text nodes.
+// A headline that says more than its article (gap.js) marks its sentence and the
+// body's with data-gap="headline" | "body". All article text goes in as text nodes.
 
 import { el } from './dom.js';
+import { gapRoles } from './gap.js';
 import { kindWord, hedgeWord, statusWord, primaryKind } from './words.js';
 
 /** Nesting order, outermost first. */
@@ -26,6 +28,7 @@ export function renderReport(container, text, report, onDone = () => {}, onProgr
   let pos = 0;
   let i = 0;
   let stopped = false;
+  const roles = gapRoles(report);
   container.replaceChildren();
 
   const slice = () => {
@@ -43,7 +46,7 @@ export function renderReport(container, text, report, onDone = () => {}, onProgr
       } else if (gap) {
         p.append(gap);
       }
-      p.append(renderSentence(text, s));
+      p.append(renderSentence(text, s, roles.get(s.index)));
       pos = Math.max(pos, s.end);
     }
     container.append(frag);
@@ -57,18 +60,22 @@ export function renderReport(container, text, report, onDone = () => {}, onProgr
   return () => (stopped = true);
 }
 
-function renderSentence(text, s) {
+function renderSentence(text, s, gap) {
   const span = el('span', {
     'data-sentence': s.index,
     'data-kind': s.kind,
     'data-status': s.status?.label ?? 'asserted',
     'data-attribution': primaryKind(s),
+    'data-gap': gap,
+    'aria-describedby': gap ? 'gap-why' : null,
   });
   if (s.kind === 'claim') {
     span.tabIndex = 0;
     span.setAttribute('role', 'button');
     span.setAttribute('aria-expanded', 'false');
     span.setAttribute('aria-controls', 'card');
+  } else if (gap) {
+    span.tabIndex = -1; // the summary's headline button moves focus here (gap.js)
   }
   appendMarked(span, text, s.start, s.end, cueSpans(s));
   return span;

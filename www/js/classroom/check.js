@@ -3,11 +3,14 @@
 // (a student's mark matches an engine hedge when their spans overlap). With two
 // articles or more, the comparison questions: which outlet names its sources most
 // often (report.summary.namedSourceShare) and whether the outlets' figures for a
-// shared claim agree (compare() claimGroups, conflict: true).
+// shared claim agree (compare() claimGroups, conflict: true). With the headline
+// task, per article that has a headline: does the headline say more than the
+// article? ('yes' when report.summary.headlineGap is set, else 'no').
 // Result: { agreement (0..1), matched, total, items: [{ key, field, doc, outlet,
 // sentence, student, engine, match, why, reasons, note }] }.
 
-import { hedgeWord } from '../words.js';
+import { hedgeWord, statusWord } from '../words.js';
+import { headlineGap } from '../gap.js';
 
 /** The primary attribution kind of a sentence, or 'none' (as words.js primaryKind). */
 export const engineKind = (s) => s.attributions?.[0]?.kind ?? 'none';
@@ -59,6 +62,49 @@ export function compareQuestions(exercise, comparison) {
   return { sources, numbers };
 }
 
+/** An article's headline: its first heading, when it comes before any claim (as the engine's headline.rs). */
+export function headlineOf(report) {
+  for (const s of report?.sentences ?? []) {
+    if (s.kind === 'claim') return null;
+    if (s.kind === 'heading') return s;
+  }
+  return null;
+}
+
+export const HEADLINE_QUESTION = 'Does the headline say more than the article?';
+
+/** Why the engine answers "no" for this headline, in plain words. */
+function noGapWhy(h) {
+  const a = h.attributions?.[0];
+  if (a) {
+    const who = a.source?.text ?? a.cue?.text;
+    return `The headline itself says who claims it${who ? ` (“${who}”)` : ''}, so it does not state it as fact.`;
+  }
+  const label = h.status?.label ?? 'asserted';
+  if (!['asserted', 'confirmed'].includes(label) || /states no claim/.test(h.status?.why ?? '')) {
+    return `The headline does not state anything as fact (the engine reads it as ${statusWord(label).toLowerCase()}). ${h.status?.why ?? ''}`.trim();
+  }
+  return 'The engine found no sentence in the article that is less sure than the headline: where the article says the same thing, it names who says it or states it plainly.';
+}
+
+/**
+ * The headline questions: one per article with a headline,
+ * [{ doc, outlet, headline (sentence), engine: 'yes' | 'no', why, reasons }].
+ */
+export function headlineQuestions(exercise, reports) {
+  const out = [];
+  reports.forEach((report, doc) => {
+    const headline = headlineOf(report);
+    if (!headline) return;
+    const gap = headlineGap(report);
+    const outlet = exercise.articles[doc]?.name ?? `Article ${doc + 1}`;
+    out.push(gap
+      ? { doc, outlet, headline, engine: 'yes', why: gap.why, reasons: [`Headline: “${gap.headline.text}”`, ...gap.body.map((s) => `The article: “${s.text}”`)] }
+      : { doc, outlet, headline, engine: 'no', why: noGapWhy(headline), reasons: [] });
+  });
+  return out;
+}
+
 /** Joins a student's marked words into marks: neighbours with only spaces between become one. */
 export function mergeMarks(sentence, spans) {
   const sorted = [...(spans ?? [])].filter((m) => Array.isArray(m) && m[0] < m[1]).sort((a, b) => a[0] - b[0]);
@@ -77,7 +123,8 @@ const overlaps = (a, b) => a.start < b.end && b.start < a.end;
 
 /**
  * Checks `answers` ({ claims: { key: { attribution, status, hedges: [[start, end]…] } },
- * compare: { sources, numbers: { id: 'agree'|'disagree' } }, notes: { key: reason } })
+ * headline: { doc: 'yes'|'no' }, compare: { sources, numbers: { id: 'agree'|'disagree' } },
+ * notes: { key: reason } })
  * against the engine's `reports` (and `comparison`).
  */
 export function checkExercise(exercise, reports, comparison, answers = {}) {
@@ -124,6 +171,26 @@ export function checkExercise(exercise, reports, comparison, answers = {}) {
         if (used.has(m)) continue;
         push({ ...base, field: 'hedge', student: m.text, engine: null, match: false, why: `The engine does not count “${m.text}” as a hedge in this sentence.` });
       }
+    }
+  }
+
+  if (tasks.has('headline')) {
+    for (const h of headlineQuestions(exercise, reports)) {
+      const key = `headline:d${h.doc}`;
+      const given = answers.headline?.[h.doc] || null;
+      push({
+        key,
+        field: 'headline',
+        doc: h.doc,
+        outlet: h.outlet,
+        sentence: h.headline.index,
+        text: h.headline.text,
+        student: given,
+        engine: h.engine,
+        match: given === h.engine,
+        why: h.why,
+        reasons: h.reasons,
+      });
     }
   }
 

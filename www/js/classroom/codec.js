@@ -8,7 +8,7 @@
 export const FORMAT = 'claimlens-exercise';
 export const VERSION = 1;
 export const PREFIX = 'c1';
-export const TASKS = ['attribution', 'hedge', 'status'];
+export const TASKS = ['attribution', 'hedge', 'status', 'headline'];
 export const LEVELS = ['starter', 'advanced'];
 export const LIMITS = { articles: 6, articleChars: 60_000, titleChars: 200, instructionsChars: 2_000, unpackedBytes: 1 << 20 };
 

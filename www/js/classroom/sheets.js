@@ -5,7 +5,7 @@
 
 import { el, q } from '../dom.js';
 import { KIND_ORDER, STATUS_ORDER, kindWord, statusWord, hedgeWord } from '../words.js';
-import { claimsOf, compareQuestions, engineKind } from './check.js';
+import { claimsOf, compareQuestions, engineKind, headlineQuestions, HEADLINE_QUESTION } from './check.js';
 
 /** Civic online reasoning: the three questions to ask of any source. */
 export const GUIDED_QUESTIONS = [
@@ -18,7 +18,17 @@ export const TASK_WORDS = {
   attribution: 'the source of each claim and what kind of source it is',
   hedge: 'the hedge words: words that soften a claim, such as “may” or “reportedly”',
   status: 'the status of each claim: denied, confirmed, unconfirmed, speculative, claimed or asserted',
+  headline: 'whether the headline says more than the article',
 };
+
+/** The tasks asked of each claim (the headline task is asked once per article). */
+export const claimTasks = (tasks) => [...tasks].filter((t) => t !== 'headline');
+
+/** The headline question's two answers, in words. */
+export const HEADLINE_ANSWERS = [
+  ['yes', 'Yes: the headline says more than the article'],
+  ['no', 'No: the article says as much as the headline'],
+];
 
 export const LEVEL_WORDS = { starter: 'Starter', advanced: 'Advanced', '': 'Any level' };
 
@@ -61,8 +71,9 @@ export function buildWorksheet(exercise, reports, comparison) {
     el('p', { class: 'sheet-meta' }, `${LEVEL_WORDS[exercise.level] ?? ''} · claimlens classroom`),
     blank('Name:'),
     el('p', {}, 'Read the article. For each numbered claim, find:'),
-    el('ul', {}, tasks.map((t) => el('li', {}, TASK_WORDS[t]))),
+    el('ul', {}, claimTasks(tasks).map((t) => el('li', {}, TASK_WORDS[t]))),
   );
+  if (tasks.includes('headline')) root.append(el('p', {}, `Then, for each headline: ${HEADLINE_QUESTION}`));
   if (exercise.instructions) root.append(el('p', {}, exercise.instructions));
   reports.forEach((report, doc) => {
     root.append(el('h2', {}, exercise.articles[doc].name));
@@ -86,6 +97,15 @@ export function buildWorksheet(exercise, reports, comparison) {
     list.append(li);
   }
   root.append(list);
+  const hq = tasks.includes('headline') ? headlineQuestions(exercise, reports) : [];
+  if (hq.length) {
+    root.append(el('h2', {}, 'The headline'));
+    for (const h of hq) {
+      root.append(el('p', { class: 'sheet-claim-text' }, exercise.articles.length > 1 ? `${h.outlet}: ` : '', q(h.headline.text)));
+      root.append(el('p', {}, `${HEADLINE_QUESTION} (circle one) yes / no`));
+      root.append(blank('Why?'));
+    }
+  }
   const cq = compareQuestions(exercise, comparison);
   if (cq) {
     root.append(el('h2', {}, 'Compare the outlets'));
@@ -125,6 +145,18 @@ export function buildAnswerKey(exercise, reports, comparison) {
     list.append(li);
   }
   root.append(list);
+  const hq = tasks.includes('headline') ? headlineQuestions(exercise, reports) : [];
+  if (hq.length) {
+    root.append(el('h2', {}, 'The headline'));
+    const items = el('ul', { class: 'key-headlines' });
+    for (const h of hq) {
+      items.append(el('li', { 'data-key-headline': h.doc },
+        el('p', { class: 'sheet-claim-text' }, exercise.articles.length > 1 ? `${h.outlet}: ` : '', q(h.headline.text)),
+        el('p', {}, el('strong', {}, `${HEADLINE_QUESTION} `), h.engine === 'yes' ? 'Yes. ' : 'No. ', h.why),
+        h.reasons.length ? el('ul', {}, h.reasons.map((r) => el('li', {}, r))) : null));
+    }
+    root.append(items);
+  }
   const cq = compareQuestions(exercise, comparison);
   if (cq) {
     root.append(el('h2', {}, 'Compare the outlets'));

@@ -1,26 +1,28 @@
 // student.js: the student view (index.html#exercise=<payload>). Decodes the exercise,
 // runs the engine on it in this browser, and shows each article with its claims:
 // every word of a claim is a toggle for marking hedges, and each claim has menus for
-// its source kind and status. "Check" compares the answers with the engine's
+// its source kind and status; with the headline task, each article that has a
+// headline asks whether the headline says more than the article. "Check" compares the answers with the engine's
 // (check.js), shows per-item feedback with the engine's reasons, and lets the student
 // disagree with a reason. Progress lives in localStorage (store.js); results export
 // as JSON or CSV (results.js).
 // Test hooks: html[data-exercise] is "pending" | "ready" | "error"; #ex-error holds a
 // link's error; [data-sentence] claim blocks with select[name=attribution|status];
-// word buttons carry data-student-hedge when marked; #check; window.lastExerciseResult.
+// word buttons carry data-student-hedge when marked; .ex-headline[data-headline-doc]
+// blocks with select[name=headline]; #check; window.lastExerciseResult.
 
 import { el, q } from '../dom.js';
 import { download } from '../export.js';
 import { decodeExercise, encodeExercise, exerciseId, parseExerciseFile, ExerciseError } from './codec.js';
 import { engineAnswers } from './engine.js';
-import { checkExercise, compareQuestions, claimKey, engineKind } from './check.js';
+import { checkExercise, compareQuestions, claimKey, engineKind, headlineQuestions, HEADLINE_QUESTION } from './check.js';
 import { ProgressStore } from './store.js';
 import { resultsJSON, resultsCSV } from './results.js';
-import { GUIDED_QUESTIONS, TASK_WORDS, LEVEL_WORDS, KIND_ORDER, STATUS_ORDER, menuKind, statusWord, kindWord, paragraphsOf, numberedClaims } from './sheets.js';
+import { GUIDED_QUESTIONS, TASK_WORDS, LEVEL_WORDS, KIND_ORDER, STATUS_ORDER, HEADLINE_ANSWERS, claimTasks, menuKind, statusWord, kindWord, paragraphsOf, numberedClaims } from './sheets.js';
 
 const html = document.documentElement;
 const WORD = /[\p{L}\p{N}]+(?:['’.,-][\p{L}\p{N}]+)*/gu;
-const FIELD_WORDS = { attribution: 'Source kind', status: 'Status', hedge: 'Hedge', namedSources: 'Names its sources most often', numbers: 'Figures' };
+const FIELD_WORDS = { attribution: 'Source kind', status: 'Status', hedge: 'Hedge', headline: 'Headline says more than the article', namedSources: 'Names its sources most often', numbers: 'Figures' };
 
 /** Renders the student view for `payload` into `root`. */
 export async function showStudent(root, payload) {
@@ -80,6 +82,7 @@ class StudentView {
     this.result = null;
     this.claims = numberedClaims(exercise, reports);
     this.cq = compareQuestions(exercise, comparison);
+    this.hq = new Map((this.tasks.has('headline') ? headlineQuestions(exercise, reports) : []).map((h) => [h.doc, h]));
   }
 
   render() {
@@ -122,15 +125,19 @@ class StudentView {
   }
 
   howTo() {
-    const items = [...this.tasks].map((t) => el('li', {}, TASK_WORDS[t]));
+    const items = claimTasks(this.tasks).map((t) => el('li', {}, TASK_WORDS[t]));
     if (this.cq) items.push(el('li', {}, 'which outlet names its sources, and whether their numbers agree'));
+    const headline = this.tasks.has('headline')
+      ? el('p', {}, `Then look at the headline. ${HEADLINE_QUESTION} Does it state something as fact that the article only hedges, doubts, or gives to unnamed people?`)
+      : null;
     const keys = this.tasks.has('hedge')
       ? el('p', { class: 'hint' }, 'Mark a hedge by clicking a word, or by selecting several words with the mouse. From the keyboard: Tab to a claim’s words, move with the arrow keys, and press Space or Enter to mark or unmark a word. Marked words are underlined and in italics.')
       : null;
     return el('section', { class: 'ex-how', 'aria-labelledby': 'ex-how-title' },
       el('h3', { id: 'ex-how-title' }, 'What to do'),
-      el('p', {}, 'Read the article. For each claim, find:'),
-      el('ul', {}, items),
+      el('p', {}, items.length ? 'Read the article. For each claim, find:' : 'Read the article.'),
+      items.length ? el('ul', {}, items) : null,
+      headline,
       keys,
       el('p', {}, 'Then press “Check my answers” to compare them with the claimlens engine. The engine can be wrong: if you disagree with it, say why.'));
   }
@@ -156,7 +163,25 @@ class StudentView {
       }
       section.append(block);
     }
+    if (this.tasks.has('headline')) {
+      const h = this.hq.get(doc);
+      section.append(h
+        ? this.headlineBlock(doc, h)
+        : el('p', { class: 'ex-no-headline hint', 'data-doc': doc }, 'This article has no headline (a short first line with no full stop), so there is no headline question for it.'));
+    }
     return section;
+  }
+
+  /** The headline question of one article: the headline, a yes/no menu, the engine's answer and feedback. */
+  headlineBlock(doc, h) {
+    const id = `ex-d${doc}-headline`;
+    return el('div', { class: 'ex-claim ex-headline', id, 'data-headline-doc': doc, 'data-key': `headline:d${doc}` },
+      el('p', { class: 'ex-claim-label' }, 'The headline'),
+      el('p', { class: 'ex-text ex-headline-text' }, h.headline.text),
+      el('div', { class: 'ex-fields' },
+        this.menu(`${id}-answer`, 'headline', HEADLINE_QUESTION, HEADLINE_ANSWERS, this.state.headline[doc], (v) => this.setHeadline(doc, v))),
+      el('p', { class: 'ex-hint', hidden: true }, `The engine’s answer: ${h.engine === 'yes' ? 'yes, the headline says more than the article' : 'no, the article says as much as the headline'}.`),
+      el('div', { class: 'ex-feedback', hidden: true }));
   }
 
   claimBlock(doc, s, n) {
@@ -309,6 +334,11 @@ class StudentView {
     this.changed();
   }
 
+  setHeadline(doc, value) {
+    this.state.headline[doc] = value;
+    this.changed();
+  }
+
   setCompare(what, value) {
     if (what === 'sources') this.state.compare.sources = value;
     else this.state.compare.numbers[what] = value;
@@ -395,7 +425,10 @@ class StudentView {
       }
       box.replaceChildren(el('ul', { class: 'ex-items' }, items.map((i) => feedbackLine(i))));
       const reasons = items[0].reasons ?? [];
-      if (reasons.length) {
+      if (reasons.length && items[0].field === 'headline') {
+        // the headline and the article's sentences: the explanation itself, so always in view
+        box.append(el('ul', { class: 'ex-headline-spans' }, reasons.map((r) => el('li', {}, r))));
+      } else if (reasons.length) {
         box.append(el('details', {}, el('summary', {}, 'The engine’s reasons'), el('ul', {}, reasons.map((r) => el('li', {}, r)))));
       }
       box.append(this.disagree(block.dataset.key, block.id || block.dataset.key.replace(/[^a-z0-9]/gi, '-')));
@@ -444,6 +477,7 @@ function feedbackLine(i) {
     if (i.field === 'attribution') return kindWord(v);
     if (i.field === 'status') return statusWord(v).toLowerCase();
     if (i.field === 'numbers') return v === 'agree' ? 'they agree' : 'they disagree';
+    if (i.field === 'headline') return v === 'yes' ? 'yes' : 'no';
     if (i.field === 'hedge') return q(v);
     return v;
   };
@@ -463,6 +497,7 @@ function normalise(saved) {
   const s = saved && typeof saved === 'object' ? saved : {};
   return {
     claims: s.claims && typeof s.claims === 'object' ? s.claims : {},
+    headline: s.headline && typeof s.headline === 'object' ? s.headline : {},
     compare: { sources: s.compare?.sources ?? '', numbers: s.compare?.numbers && typeof s.compare.numbers === 'object' ? s.compare.numbers : {} },
     notes: s.notes && typeof s.notes === 'object' ? s.notes : {},
     disagree: s.disagree && typeof s.disagree === 'object' ? s.disagree : {},

@@ -11,6 +11,7 @@ import { htmlToText, isHtmlFile, isTextFile } from '../input.js';
 import { encodeExercise, exerciseFileText, parseExerciseFile, validateExercise, ExerciseError, TASKS, LIMITS } from './codec.js';
 import { engineAnswers } from './engine.js';
 import { buildWorksheet, buildAnswerKey, TASK_WORDS, LEVEL_WORDS } from './sheets.js';
+import { headlineQuestions } from './check.js';
 
 const EXERCISES = new URL('../../exercises/', import.meta.url);
 const SAMPLES = new URL('../../samples/', import.meta.url);
@@ -67,7 +68,7 @@ function build() {
 
   ui.view = el('div', { class: 'cl-teacher' },
     ui.heading,
-    el('p', {}, 'Make a media-literacy exercise from any article. Students mark who backs each claim, how it is hedged and whether it is confirmed, then check their answers against the claimlens engine. There is no server and no account: the whole exercise travels inside its link or its file.'),
+    el('p', {}, 'Make a media-literacy exercise from any article. Students mark who backs each claim, how it is hedged and whether it is confirmed, and say whether the headline says more than the article, then check their answers against the claimlens engine. There is no server and no account: the whole exercise travels inside its link or its file.'),
     el('p', {}, el('a', { href: './' }, 'Back to checking one article')),
     el('section', { class: 'cl-panel', 'aria-labelledby': 'cl-source-title' },
       el('h3', { id: 'cl-source-title' }, '1. The article'),
@@ -266,7 +267,14 @@ async function make(ui) {
     ui.print.replaceChildren(buildWorksheet(exercise, reports, comparison), buildAnswerKey(exercise, reports, comparison));
     ui.output.hidden = false;
     const claims = reports.reduce((n, r) => n + (r.stats?.claims ?? 0), 0);
-    ui.message.textContent = `The exercise is ready: ${exercise.articles.length} article${exercise.articles.length === 1 ? '' : 's'}, ${claims} claim${claims === 1 ? '' : 's'}.`;
+    let headlines = '';
+    if (exercise.tasks.includes('headline')) {
+      const n = headlineQuestions(exercise, reports).length;
+      headlines = n
+        ? `, ${n} headline question${n === 1 ? '' : 's'}`
+        : ` (no article has a headline, a short first line with no full stop, so there is no headline question)`;
+    }
+    ui.message.textContent = `The exercise is ready: ${exercise.articles.length} article${exercise.articles.length === 1 ? '' : 's'}, ${claims} claim${claims === 1 ? '' : 's'}${headlines}.`;
     html.dataset.classroom = 'ready';
   } catch (err) {
     html.dataset.classroom = 'error';
