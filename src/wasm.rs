@@ -17,6 +17,7 @@
 //! call (src/utf8.js), which turns a lone surrogate into U+FFFD, also one
 //! UTF-16 unit, so every offset stays valid against the caller's own string.
 
+use crate::lexicon::ExtraTerm;
 use crate::{try_analyze, Document, Options};
 use serde::Serialize;
 use js_sys::JsString;
@@ -76,18 +77,97 @@ fn to_js<T: Serialize>(value: &T, what: &str, ops: usize) -> Result<JsValue, JsE
 /// object as `claimlens compare` prints; throws an `Error` for bad input.
 #[wasm_bindgen]
 pub fn compare(docs: JsValue, options: JsValue) -> Result<JsValue, JsError> {
-    let docs: Vec<Document> = serde_wasm_bindgen::from_value(docs).map_err(|e| JsError::new(&format!("compare wants an array of {{name, text}}: {e}")))?;
+    let docs = read_documents(&docs)?;
     let options = read_options(options)?;
     let cmp = crate::compare(&docs, &options).map_err(|e| JsError::new(&e.to_string()))?;
     to_js(&cmp, "comparison", 1024)
 }
 
-fn read_options(options: JsValue) -> Result<Options, JsError> {
-    if options.is_undefined() || options.is_null() {
-        Ok(Options::default())
-    } else {
-        serde_wasm_bindgen::from_value(options).map_err(|e| JsError::new(&format!("bad options: {e}")))
+// The arguments are read field by field with `Reflect`, not through serde:
+// serde's deserializer and its error messages (which format floats) were
+// 10 KB of the gzipped wasm. Missing or `null` fields take their defaults and
+// unknown ones are ignored, as `#[serde(default)]` did; a field of the wrong
+// type is an error that names it.
+
+/// `obj[key]`, `None` when absent or null.
+fn field(obj: &JsValue, key: &str) -> Option<JsValue> {
+    js_sys::Reflect::get(obj, &JsValue::from_str(key)).ok().filter(|v| !v.is_undefined() && !v.is_null())
+}
+
+fn string_field(obj: &JsValue, key: &str, what: &str) -> Result<String, JsError> {
+    match field(obj, key) {
+        None => Ok(String::new()),
+        Some(v) => v.as_string().ok_or_else(|| JsError::new(&format!("{what}: `{key}` must be a string"))),
     }
+}
+
+/// `obj[key]` as an array (empty when absent).
+fn array_field(obj: &JsValue, key: &str, what: &str) -> Result<Vec<JsValue>, JsError> {
+    match field(obj, key) {
+        None => Ok(Vec::new()),
+        Some(v) if js_sys::Array::is_array(&v) => Ok(js_sys::Array::from(&v).iter().collect()),
+        Some(_) => Err(JsError::new(&format!("{what}: `{key}` must be an array"))),
+    }
+}
+
+fn is_plain_object(v: &JsValue) -> bool {
+    v.is_object() && !js_sys::Array::is_array(v)
+}
+
+fn read_documents(docs: &JsValue) -> Result<Vec<Document>, JsError> {
+    const WHAT: &str = "compare wants an array of {name, text}";
+    if !js_sys::Array::is_array(docs) {
+        return Err(JsError::new(&format!("{WHAT}: got no array")));
+    }
+    js_sys::Array::from(docs)
+        .iter()
+        .enumerate()
+        .map(|(i, d)| {
+            let item = |why: &str| JsError::new(&format!("{WHAT}: item {} {why}", i + 1));
+            if !is_plain_object(&d) {
+                return Err(item("is not an object"));
+            }
+            let name = field(&d, "name").and_then(|v| v.as_string()).ok_or_else(|| item("has no `name` string"))?;
+            let text = field(&d, "text").filter(|v| v.is_string()).ok_or_else(|| item("has no `text` string"))?;
+            Ok(Document { name, text: text_of(&text)? })
+        })
+        .collect()
+}
+
+fn read_options(options: JsValue) -> Result<Options, JsError> {
+    const WHAT: &str = "bad options";
+    if options.is_undefined() || options.is_null() {
+        return Ok(Options::default());
+    }
+    if !is_plain_object(&options) {
+        return Err(JsError::new(&format!("{WHAT}: want an object, like {{ maxBytes: 1048576 }}")));
+    }
+    let mut o = Options::default();
+    if let Some(v) = field(&options, "maxBytes") {
+        o.max_bytes = v
+            .as_f64()
+            .filter(|n| n.fract() == 0.0 && *n >= 0.0 && *n <= usize::MAX as f64)
+            .ok_or_else(|| JsError::new(&format!("{WHAT}: `maxBytes` must be a whole number of bytes")))? as usize;
+    }
+    for t in array_field(&options, "extraTerms", WHAT)? {
+        if !is_plain_object(&t) {
+            return Err(JsError::new(&format!("{WHAT}: each of `extraTerms` must be an object")));
+        }
+        let weight = match field(&t, "weight") {
+            None => None,
+            Some(w) => Some(w.as_f64().ok_or_else(|| JsError::new(&format!("{WHAT}: an extra term's `weight` must be a number")))? as f32),
+        };
+        o.extra_terms.push(ExtraTerm {
+            lexicon: string_field(&t, "lexicon", WHAT)?,
+            phrase: string_field(&t, "phrase", WHAT)?,
+            category: string_field(&t, "category", WHAT)?,
+            weight,
+        });
+    }
+    for d in array_field(&options, "disabledTerms", WHAT)? {
+        o.disabled_terms.push(d.as_string().ok_or_else(|| JsError::new(&format!("{WHAT}: `disabledTerms` must hold strings")))?);
+    }
+    Ok(o)
 }
 
 /// The engine's version, e.g. "0.1.0".

@@ -103,6 +103,52 @@ fn bad_options_throw_a_clear_error() {
     assert!(msg.starts_with("bad options"), "{msg}");
 }
 
+fn js(json: &str) -> JsValue {
+    JSON::parse(json).unwrap()
+}
+
+fn error_of(r: Result<JsValue, wasm_bindgen::JsError>) -> String {
+    let err = JsValue::from(r.unwrap_err());
+    err.dyn_into::<js_sys::Error>().unwrap().message().into()
+}
+
+/// Options are read field by field (src/wasm.rs): each field of the wrong
+/// type names itself; good ones take effect; unknown ones are ignored.
+#[wasm_bindgen_test]
+fn each_bad_option_field_names_itself() {
+    for (opts, field) in [
+        (r#"{"maxBytes": "big"}"#, "maxBytes"),
+        (r#"{"maxBytes": 1.5}"#, "maxBytes"),
+        (r#"{"extraTerms": "maybe"}"#, "extraTerms"),
+        (r#"{"extraTerms": [{"phrase": 3}]}"#, "phrase"),
+        (r#"{"extraTerms": [{"phrase": "x", "weight": "high"}]}"#, "weight"),
+        (r#"{"disabledTerms": [1]}"#, "disabledTerms"),
+        (r#"[1, 2]"#, "object"),
+    ] {
+        let msg = error_of(analyze("Officials said so.".into(), js(opts)));
+        assert!(msg.starts_with("bad options") && msg.contains(field), "{opts}: {msg}");
+    }
+}
+
+#[wasm_bindgen_test]
+fn good_options_take_effect() {
+    let text = "The plant purportedly leaked. The mayor hinted the plant leaked.";
+    let hedges = |opts: &str| report_json(text, js(opts))["sentences"].as_array().unwrap().iter().map(|s| s["hedges"].as_array().unwrap().len()).collect::<Vec<_>>();
+    let plain = hedges("{}");
+    let more = hedges(r#"{"extraTerms": [{"lexicon": "hedges", "phrase": "hinted", "category": "distancing", "weight": 0.7}], "unknownField": true, "maxBytes": null}"#);
+    assert_eq!(more[1], plain[1] + 1, "{plain:?} {more:?}");
+    let fewer = hedges(r#"{"disabledTerms": ["purportedly"]}"#);
+    assert_eq!(fewer[0] + 1, plain[0], "{plain:?} {fewer:?}");
+}
+
+#[wasm_bindgen_test]
+fn compare_names_a_bad_document() {
+    let msg = error_of(compare(js(r#"[{"name": "A", "text": "Officials said so."}, {"name": "B"}]"#), JsValue::UNDEFINED));
+    assert!(msg.starts_with("compare wants an array of {name, text}") && msg.contains("item 2"), "{msg}");
+    let msg = error_of(compare(js(r#"{"name": "A"}"#), JsValue::UNDEFINED));
+    assert!(msg.contains("no array"), "{msg}");
+}
+
 #[wasm_bindgen_test]
 fn text_that_is_not_a_string_throws_a_clear_error() {
     for bad in [JsValue::UNDEFINED, JsValue::NULL, JsValue::from_f64(42.0), Object::new().into()] {

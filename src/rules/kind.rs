@@ -50,7 +50,7 @@ pub fn classify(doc: &Doc, s: &Sent, furniture: bool) -> SentenceKind {
         return SentenceKind::Boilerplate;
     }
     // Page furniture is short: longer sentences skip the lower-casing and phrase checks.
-    let lower = if words <= 12 { text.trim().to_lowercase() } else { String::new() };
+    let lower = if words <= 12 { text.trim().to_ascii_lowercase() } else { String::new() };
     let bare = lower.trim_end_matches([':', '.', '!', ' ']).trim_start_matches(['#', ' ']);
 
     // a date line is short and holds a number
@@ -184,7 +184,7 @@ fn byline_ok(doc: &Doc, s: &Sent, phrase: &str) -> bool {
 fn labelled_note(doc: &Doc, text: &str) -> bool {
     let text = text.trim_start();
     let Some(colon) = memchr::memchr(b':', &text.as_bytes()[..text.len().min(24)]) else { return false };
-    let head = text[..=colon].to_lowercase();
+    let head = text[..=colon].to_ascii_lowercase();
     let index = &doc.lex.boiler_index;
     let first = head.as_bytes().first().map_or(256, |&b| b as usize);
     index.by_first[first].iter().any(|&i| {
@@ -268,7 +268,7 @@ mod tests {
         for line in &lines {
             crate::doc::with_sentences(line, |doc, sents| {
                 for s in sents {
-                    let lower = s.span.text(doc.text).trim().to_lowercase();
+                    let lower = s.span.text(doc.text).trim().to_ascii_lowercase();
                     let bare = lower.trim_end_matches([':', '.', '!', ' ']).trim_start_matches(['#', ' ']);
                     let want = scan(doc, s, &lower, bare);
                     let got = first_phrase(&lex.boilerplate, &lex.boiler_index, &lower, bare, |p| byline_ok(doc, s, p));
