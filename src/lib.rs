@@ -245,7 +245,7 @@ fn run_with(text: &str, lex: &Lexicon, parallel_min: usize) -> Report {
     // for a long text. Resolution, which carries state from sentence to
     // sentence, then runs in order; the status and the report's sentence
     // again on two threads.
-    let local = per_index(sents.len(), split, |i| {
+    let local = |i: usize| {
         let s = &sents[i];
         // Disclaimers and credits were found with the lexicons, in one pass.
         let k = kind::classify(&doc, s, doc.has_furniture(s.span));
@@ -267,10 +267,10 @@ fn run_with(text: &str, lex: &Lexicon, parallel_min: usize) -> Report {
             }
         }
         (k, hs, atts)
-    });
+    };
     let mut resolved = Vec::with_capacity(sents.len());
     let mut src_ids: Vec<Vec<Option<usize>>> = Vec::with_capacity(sents.len());
-    for (s, (k, hs, mut atts)) in sents.iter().zip(local) {
+    let mut resolve_one = |s: &doc::Sent, (k, hs, mut atts): (SentenceKind, Vec<hedges::HedgeHit>, Vec<attribution::AttrHit>)| {
         // a title-case heading capitalises every word: its runs are not names
         if k != SentenceKind::Heading {
             resolver.mentions(&doc, s);
@@ -282,6 +282,27 @@ fn run_with(text: &str, lex: &Lexicon, parallel_min: usize) -> Report {
         atts.retain(|a| a.source.is_some() || a.cue.is_some());
         src_ids.push(ids);
         resolved.push((k, hs, atts));
+    };
+    // The local rules run on two threads, and resolution, which goes in
+    // order, overlaps them: this thread takes the first 2/5 of the sentences
+    // and resolves them while the second thread reads the rest; it then
+    // resolves the rest. (Local rules cost about twice resolution per
+    // sentence, so both threads finish at about the same time.) In one
+    // thread each sentence is read and then resolved. Either way the report
+    // is the same.
+    let n = sents.len();
+    let cut = n * 2 / 5;
+    let two = if split && n >= 2 {
+        on_two_threads(
+            || (0..cut).for_each(|i| resolve_one(&sents[i], local(i))),
+            || (cut..n).map(local).collect::<Vec<_>>(),
+        )
+    } else {
+        None
+    };
+    match two {
+        Some(((), tail)) => (cut..n).zip(tail).for_each(|(i, l)| resolve_one(&sents[i], l)),
+        None => (0..n).for_each(|i| resolve_one(&sents[i], local(i))),
     }
     let built = per_index(sents.len(), split, |i| {
         let (s, (k, hs, atts)) = (&sents[i], &resolved[i]);
