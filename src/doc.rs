@@ -127,20 +127,24 @@ impl<'a> Doc<'a> {
     /// threads: the result is the same as [`Doc::new`]'s.
     pub fn from_parts(text: &'a str, lex: &'a Lexicon, parts: Vec<Part>) -> Doc<'a> {
         let mut parts = parts.into_iter();
-        let Some(Part { mut toks, mut found }) = parts.next() else { return Doc::new(text, lex) };
+        let Some(Part { mut toks, found: Found { hits: first_hits, mut furniture } }) = parts.next() else { return Doc::new(text, lex) };
+        // The first part's token list was sized for the whole text
+        // (tokenize_range): the others extend it in place. The matches are
+        // read part by part, each with its token offset, not merged first.
+        let mut matches: Vec<(usize, Vec<LexMatch>)> = vec![(0, first_hits)];
         for p in parts {
-            let offset = toks.len();
+            matches.push((toks.len(), p.found.hits));
             toks.extend_from_slice(&p.toks);
-            found.hits.extend(p.found.hits.into_iter().map(|h| LexMatch { t0: h.t0 + offset, ..h }));
-            found.furniture.extend(p.found.furniture);
+            furniture.extend(p.found.furniture);
         }
-        found.furniture.sort_unstable();
+        furniture.sort_unstable();
+        let found = Found { hits: Vec::new(), furniture };
         // Matches come grouped by first token, in token order: bucket them
         // (`hit_idx`), give each its last token, and order each tiny bucket
         // longest first.
         let mut hit_idx = vec![0u32; toks.len() + 1];
-        let mut hits: Vec<Hit> = Vec::with_capacity(found.hits.len());
-        for h in found.hits {
+        let mut hits: Vec<Hit> = Vec::with_capacity(matches.iter().map(|m| m.1.len()).sum());
+        for h in matches.into_iter().flat_map(|(offset, m)| m.into_iter().map(move |h| LexMatch { t0: h.t0 + offset, ..h })) {
             let mut t1 = h.t0 + 1;
             while t1 < toks.len() && (toks[t1].start as usize) < h.end {
                 t1 += 1;

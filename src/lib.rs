@@ -204,8 +204,13 @@ fn on_two_threads<A, B: Send>(_: impl FnOnce() -> A, _: impl FnOnce() -> B + Sen
 /// on a second thread.
 fn per_index<T: Send>(n: usize, split: bool, f: impl Fn(usize) -> T + Sync) -> Vec<T> {
     if split && n >= 2 {
-        let half = |r: std::ops::Range<usize>| r.map(&f).collect::<Vec<T>>();
-        if let Some((mut out, tail)) = on_two_threads(|| half(0..n / 2), || half(n / 2..n)) {
+        // this thread's half goes into a list with room for both: no regrowth
+        let head = || {
+            let mut v = Vec::with_capacity(n);
+            v.extend((0..n / 2).map(&f));
+            v
+        };
+        if let Some((mut out, tail)) = on_two_threads(head, || (n / 2..n).map(&f).collect::<Vec<T>>()) {
             out.extend(tail);
             return out;
         }

@@ -189,7 +189,9 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 /// crosses: then tokenizing two parts split there gives the whole text's tokens.
 pub fn tokenize_range(text: &str, from: usize, to: usize) -> Vec<Token> {
     let bytes = text.as_bytes().get(..to).unwrap_or(text.as_bytes());
-    let mut out = Vec::with_capacity(bytes.len().saturating_sub(from) / 5);
+    // sized for the rest of the whole text, not just this range: the first
+    // part's list is then extended in place by the next (Doc::from_parts)
+    let mut out = Vec::with_capacity(text.len().saturating_sub(from) / 5);
     let mut i = from;
     // Tested in order of frequency in news text (if/else, not a jump table,
     // which the branch predictor handles worse).
