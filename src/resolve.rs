@@ -54,6 +54,12 @@ pub struct Entity {
     described: Vec<String>,
 }
 
+
+/// How many mentions back a pronoun looks for who "he", "she" or "it" is. An
+/// article names its speakers far more recently than this; the bound keeps a
+/// long paste with thousands of names linear.
+const PRONOUN_REACH: usize = 400;
+
 /// Normalise a name word: lower case, no hyphens or apostrophes, no possessive.
 pub fn norm_word(w: &str) -> String {
     let w = w.strip_suffix("’s").or_else(|| w.strip_suffix("'s")).unwrap_or(w);
@@ -123,6 +129,9 @@ pub struct Resolver {
     by_surface: HashMap<String, usize>,
     /// Capitalised runs already seen by `mentions`, and the person each named.
     by_run: HashMap<String, Option<usize>>,
+    /// Every mention, in order: (sentence, entity). Pronouns look back over it
+    /// ([`Resolver::most_recent`]).
+    recent: Vec<(usize, usize)>,
     /// Unnamed source phrases already resolved, exactly as written.
     by_phrase: HashMap<String, usize>,
     /// Organisations by what a description may call them, in the order met:
@@ -224,6 +233,7 @@ impl Resolver {
     pub fn new() -> Resolver {
         Resolver {
             entities: Vec::new(),
+            recent: Vec::new(),
             by_key: HashMap::default(),
             by_word: HashMap::default(),
             by_surface: HashMap::default(),
@@ -310,6 +320,7 @@ impl Resolver {
             let hit = self.by_surface.get(surface).copied();
             if let Some(i) = hit {
                 self.entities[i].last_seen = sent;
+                self.recent.push((sent, i));
                 return i;
             }
         }
@@ -320,6 +331,7 @@ impl Resolver {
                 let e = &self.entities[i];
                 if e.words.len() >= words.len() && (e.name == doc.span_text(t0, t1) || e.aliases.iter().any(|a| a == doc.span_text(t0, t1))) {
                     self.entities[i].last_seen = sent;
+                    self.recent.push((sent, i));
                     self.by_surface.insert(doc.span_text(t0, t1).to_string(), i);
                     return i;
                 }
@@ -391,6 +403,7 @@ impl Resolver {
                     e.title = title;
                 }
                 e.last_seen = sent;
+                self.recent.push((sent, i));
                 self.describe(doc, i, role, t1, sent);
                 i
             }
@@ -415,6 +428,7 @@ impl Resolver {
                     org_evidence: false,
                     described: Vec::new(),
                 });
+                self.recent.push((sent, i));
                 self.describe(doc, i, role, t1, sent);
                 i
             }
@@ -444,6 +458,7 @@ impl Resolver {
                     e.aliases.push(surface);
                 }
                 e.last_seen = sent;
+                self.recent.push((sent, i));
                 return i;
             }
         }
@@ -470,6 +485,7 @@ impl Resolver {
                     e.aliases.push(surface);
                 }
                 e.last_seen = sent;
+                self.recent.push((sent, i));
                 i
             }
             None => {
@@ -495,6 +511,7 @@ impl Resolver {
                     }
                 }
                 self.entities.push(Entity { name: surface, kind, role: None, role_class: None, words, key, aliases, sentences: Vec::new(), last_seen: sent, gender: None, title: None, org_evidence: false, described: Vec::new() });
+                self.recent.push((sent, self.entities.len() - 1));
                 self.entities.len() - 1
             }
         }
@@ -502,6 +519,26 @@ impl Resolver {
 
     /// Register persons mentioned in a sentence (not as sources), so that a later
     /// "Mr. Putin" or "he" can find them.
+    /// The entity that `pred` accepts, seen last (at sentence `since` or
+    /// later), the highest index among those seen in the same sentence: what
+    /// a pronoun refers to. It walks back over the log of mentions, at most
+    /// [`PRONOUN_REACH`] of them, so that each pronoun costs a bounded time
+    /// (scanning every entity made a long paste with many names quadratic).
+    fn most_recent(&self, pred: impl Fn(&Entity) -> bool, since: usize) -> Option<usize> {
+        let mut best: Option<(usize, usize)> = None; // (sentence, entity)
+        for &(sent, i) in self.recent.iter().rev().take(PRONOUN_REACH) {
+            if sent < since || best.is_some_and(|(b, _)| sent < b) {
+                break;
+            }
+            let e = &self.entities[i];
+            // a later mention of the same entity was already weighed
+            if e.last_seen == sent && pred(e) && best.is_none_or(|(_, j)| i > j) {
+                best = Some((sent, i));
+            }
+        }
+        best.map(|(_, i)| i)
+    }
+
     pub fn mentions(&mut self, doc: &Doc, s: &Sent) {
         // adjectives of places, in a pass of their own: the name runs below
         // skip over words ("A Velskan submarine")
@@ -521,6 +558,7 @@ impl Resolver {
                     if let Some(&i) = self.by_run.get(doc.span_text(a, b)) {
                         if let Some(i) = i {
                             self.entities[i].last_seen = s.idx;
+                            self.recent.push((s.idx, i));
                         }
                         t = b.max(t + 1);
                         continue;
@@ -561,23 +599,14 @@ impl Resolver {
                     let female = doc.is(t0, "she");
                     let want = if doc.is_one_of(t0, words!["he", "she"]) { Some(if female { Gender::Female } else { Gender::Male }) } else { None };
                     let pick = if want.is_some() {
-                        self.entities
-                            .iter()
-                            .enumerate()
-                            .filter(|(_, e)| e.kind == AttributionKind::NamedPerson && (e.gender.is_none() || e.gender == want))
-                            .max_by_key(|(_, e)| e.last_seen)
-                            .map(|(i, _)| i)
+                        self.most_recent(|e| e.kind == AttributionKind::NamedPerson && (e.gender.is_none() || e.gender == want), 0)
                     } else {
-                        self.entities
-                            .iter()
-                            .enumerate()
-                            .filter(|(_, e)| e.kind == AttributionKind::NamedOrganization && e.last_seen + 1 >= s.idx)
-                            .max_by_key(|(_, e)| e.last_seen)
-                            .map(|(i, _)| i)
+                        self.most_recent(|e| e.kind == AttributionKind::NamedOrganization, s.idx.saturating_sub(1))
                     };
                     match pick {
                         Some(i) => {
                             a.kind = self.entities[i].kind;
+                            self.recent.push((s.idx, i));
                             let e = &mut self.entities[i];
                             e.last_seen = s.idx;
                             if e.gender.is_none() {
@@ -616,6 +645,7 @@ impl Resolver {
                             e.aliases.push(alias);
                         }
                         e.last_seen = s.idx;
+                        self.recent.push((s.idx, i));
                         Some(i)
                     }
                     _ => {
@@ -625,6 +655,7 @@ impl Resolver {
                         let id = match cached {
                             Some(i) => {
                                 self.entities[i].last_seen = s.idx;
+                                self.recent.push((s.idx, i));
                                 i
                             }
                             None => {
@@ -782,6 +813,45 @@ mod tests {
         let (e, f) = (vec!["yevgenia".to_string(), "lartseva".to_string()], vec!["evgenia".to_string(), "lartseva".to_string()]);
         assert_eq!(name_key(&e), name_key(&f));
         assert_eq!(norm_word("Korea’s"), "korea");
+    }
+
+    /// Whom the pronoun of sentence `i` is resolved to (the source's name).
+    fn pronoun_source(text: &str, i: usize) -> Option<String> {
+        let r = crate::analyze(text, &crate::Options::default());
+        let a = r.sentences.get(i)?.attributions.first()?;
+        a.source.as_ref()?.source_id.map(|id| r.sources[id].name.clone())
+    }
+
+    #[test]
+    fn a_pronoun_is_the_last_person_of_its_gender() {
+        let t = "Ms. Ana Ruiz toured the depot. Mr. Tom Berg joined her later. She said the depot would stay open.";
+        assert_eq!(pronoun_source(t, 2).as_deref(), Some("Ana Ruiz"));
+        let t = "Ms. Ana Ruiz toured the depot. Mr. Tom Berg joined her later. He said the depot would stay open.";
+        assert_eq!(pronoun_source(t, 2).as_deref(), Some("Tom Berg"));
+    }
+
+    #[test]
+    fn it_is_an_organisation_of_this_or_the_last_sentence_only() {
+        let near = "Corran Shipping cut two routes on Monday. It said fuel costs had doubled.";
+        assert_eq!(pronoun_source(near, 1).as_deref(), Some("Corran Shipping"));
+        let far = "Corran Shipping cut two routes on Monday. The harbour was quiet. Few boats came in. It said fuel costs had doubled.";
+        assert_eq!(pronoun_source(far, 3), None);
+    }
+
+    #[test]
+    fn a_pronoun_looks_back_a_bounded_number_of_mentions() {
+        // Mr. Tom Berg, then many other mentions (organisations), then "He said".
+        let filler = |n: usize| (0..n).map(|k| format!("Velsk Holding {} Group opened. ", ["Alpha", "Beta", "Gamma", "Delta"][k % 4].repeat(1 + k / 4))).collect::<String>();
+        let near = format!("Mr. Tom Berg arrived. {}He said the talks went well.", filler(20));
+        let r = crate::analyze(&near, &crate::Options::default());
+        let last = r.sentences.last().unwrap();
+        let src = last.attributions.first().and_then(|a| a.source.as_ref()).and_then(|x| x.source_id).map(|id| r.sources[id].name.clone());
+        assert_eq!(src.as_deref(), Some("Tom Berg"));
+        let far = format!("Mr. Tom Berg arrived. {}He said the talks went well.", filler(PRONOUN_REACH + 10));
+        let r = crate::analyze(&far, &crate::Options::default());
+        let last = r.sentences.last().unwrap();
+        let src = last.attributions.first().and_then(|a| a.source.as_ref()).and_then(|x| x.source_id).map(|id| r.sources[id].name.clone());
+        assert_ne!(src.as_deref(), Some("Tom Berg"));
     }
 
     fn kinds(text: &str) -> Vec<(String, AttributionKind)> {
