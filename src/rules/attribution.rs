@@ -90,7 +90,7 @@ const DOCUMENT_NOUNS: &Words = &Words::new(&[
     "images", "imagery", "figures", "estimate", "estimates", "investigation", "findings", "poll", "records", "memo",
     "summary", "results", "tally", "count", "census", "filing", "filings", "transcript", "letter", "audit", "paper",
     "indictment", "complaint", "lawsuit", "ruling", "budget", "forecast", "testimony", "polls", "surveys", "polling", "note", "email", "ad", "editorial", "article", "tweet", "message",
-    "video", "opinion", "release",
+    "video", "opinion", "release", "statistics",
 ]);
 
 /// Verbs of saying after which (or before which, inverted) a plain common noun
@@ -1216,6 +1216,9 @@ mod tests {
     #[test]
     fn citing_a_reason_is_not_a_source() {
         assert_eq!(primary("Analysts cut their targets, citing slowing sales."), None);
+        // statistics are a document that says something, as figures and data are
+        assert!(primary("Unemployment fell to 4 percent, according to state statistics.").is_some_and(|p| p.1 == "state statistics"));
+        assert_eq!(primary("Analysts cut their targets, citing weaker exports."), None);
         assert_eq!(primary("The rate fell, citing officials."), Some((UnnamedOfficial, "officials".into())));
         assert_eq!(primary("The European Commission estimates that talks could take a decade."), Some((NamedOrganization, "European Commission".into())));
     }
