@@ -110,7 +110,7 @@ test('teacher: the 10 most check-worthy claims are ticked; the exercise holds on
   for (const s of chosen) await page.check(`#cl-pick-0-${s.index}`);
   await page.click('#cl-make');
   await page.waitForFunction(() => document.documentElement.dataset.classroom === 'ready', null, { timeout: ANALYSIS_TIMEOUT });
-  assert.match(await page.textContent('#cl-message'), new RegExp(`ready: 1 article, 10 claims \\(of ${claims.length}\\)`));
+  assert.match(await page.textContent('#cl-message'), new RegExp(`ready: 1 article, 10 claims\\. You chose 10 of the ${claims.length} claims`));
   link = await page.inputValue('#cl-link');
 
   // The file holds only those ten, and opens again with the same ticks.
@@ -353,11 +353,17 @@ test('the student text reads as the article and copies as the article’s own wo
     range.setEnd(node, 1);
     const a = w.getBoundingClientRect();
     const b = range.getBoundingClientRect();
-    return Math.abs(a.top - b.top) < 2 ? [b.left - a.right] : [];
+    return [Math.abs(a.top - b.top) < 2 ? b.left - a.right : 999]; // 999: the punctuation wrapped to another line
   }));
   assert.ok(gaps.length > 3, 'no word followed by punctuation');
   assert.ok(gaps.every((g) => g < 1), `space before punctuation: ${gaps.join(', ')}`);
-  assert.equal(await page.$eval('#classroom-view .ex-word', (w) => getComputedStyle(w).display), 'inline');
+  assert.equal(await page.$eval('#classroom-view .ex-word', (w) => w.tagName), 'BUTTON', 'the words stay buttons (README hook button.ex-word)');
+  // At 320 px wide the text wraps at its spaces, never between a word and its punctuation.
+  await page.setViewportSize({ width: 320, height: 640 });
+  const wrapped = await page.$$eval('#classroom-view .ex-word', (ws) => ws.filter((w) => w.nextSibling && /^[.,;:]/.test(w.nextSibling.textContent)).filter((w) => Math.abs(w.getBoundingClientRect().top - w.nextSibling.getBoundingClientRect().top) > 2).length);
+  assert.equal(wrapped, 0, 'punctuation wrapped away from its word');
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 320), 'horizontal scroll at 320 px');
+  await page.setViewportSize({ width: 1280, height: 800 });
   // Copy from the middle of claim 1 to the middle of the next sentence: the article's own text.
   const first = chosen[0];
   const after = report.sentences[first.index + 1];

@@ -8,8 +8,8 @@
 // kept with the progress and goes into the export and its file name. Agreement counts
 // only answered items; unanswered ones are "still open"; a word the student marked that
 // the engine did not is a difference, not an error; where the engine is unsure, the
-// item says so (check.js). The article's words are inline toggles (span role=button),
-// so the text reads as the article, and copying any part of an article gives the
+// item says so (check.js). The claim's words are buttons set in the sentence's own
+// text, so it reads as the article, and copying any part of an article gives the
 // article's own words (the copy handler slices the original text).
 // Progress lives in localStorage (store.js); results export as JSON or CSV (results.js).
 // Test hooks: html[data-exercise] is "pending" | "ready" | "error"; #ex-error holds a
@@ -238,29 +238,41 @@ class StudentView {
   }
 
   /**
-   * The claim's words as toggles; one Tab stop per claim, arrow keys inside. Each word is
-   * an inline span with role="button" (a <button> is an inline block, which spaced the
-   * text out): the text between words is the sentence's own, so it reads as the article.
+   * The claim's words as toggles; one Tab stop per claim, arrow keys inside. Between the
+   * word buttons is the sentence's own text, and each run of text without a space (a word
+   * with its punctuation or quotation marks) is kept on one line, so the claim reads and
+   * wraps as the article does: "presidency." and never "presidency ." or a lone "." below.
    */
   words(s, n, marked) {
     const isMarked = (start, end) => marked.some(([a, b]) => a === start && b === end);
     const group = el('div', { class: 'ex-words', role: 'group', 'aria-label': `Claim ${n}, word by word: press a word to mark it as a hedge` });
-    let pos = 0;
     let first = true;
-    const piece = (a, b) => el('span', { 'data-o': s.start + a }, s.text.slice(a, b));
-    for (const m of s.text.matchAll(WORD)) {
-      if (m.index > pos) group.append(piece(pos, m.index));
-      const start = s.start + m.index;
-      const end = start + m[0].length;
-      const on = isMarked(start, end);
-      group.append(el('span', {
-        role: 'button', class: 'ex-word', 'data-start': start, 'data-end': end, 'data-o': start,
-        'aria-pressed': String(on), 'data-student-hedge': on, tabindex: first ? '0' : '-1',
-      }, m[0]));
-      first = false;
-      pos = m.index + m[0].length;
+    const words = [...s.text.matchAll(WORD)];
+    // Chunks: runs without white space (kept on one line), and the white space between them.
+    for (const m of s.text.matchAll(/\s+|\S+/g)) {
+      const at = m.index;
+      if (/^\s/.test(m[0])) {
+        group.append(el('span', { 'data-o': s.start + at }, m[0]));
+        continue;
+      }
+      const chunk = el('span', { class: 'ex-nw' });
+      let pos = at;
+      const end = at + m[0].length;
+      for (const w of words) {
+        if (w.index < at || w.index >= end) continue;
+        if (w.index > pos) chunk.append(el('span', { 'data-o': s.start + pos }, s.text.slice(pos, w.index)));
+        const start = s.start + w.index;
+        const on = isMarked(start, start + w[0].length);
+        chunk.append(el('button', {
+          type: 'button', class: 'ex-word', 'data-start': start, 'data-end': start + w[0].length, 'data-o': start,
+          'aria-pressed': String(on), 'data-student-hedge': on, tabindex: first ? '0' : '-1',
+        }, w[0]));
+        first = false;
+        pos = w.index + w[0].length;
+      }
+      if (pos < end) chunk.append(el('span', { 'data-o': s.start + pos }, s.text.slice(pos, end)));
+      group.append(chunk);
     }
-    if (pos < s.text.length) group.append(piece(pos, s.text.length));
 
     let selecting = false;
     group.addEventListener('click', (e) => {
@@ -284,11 +296,6 @@ class StudentView {
     group.addEventListener('keydown', (e) => {
       const b = e.target.closest('.ex-word');
       if (!b) return;
-      if (e.key === ' ' || e.key === 'Enter') {
-        e.preventDefault();
-        if (!e.repeat) this.toggleWords(group, [b]);
-        return;
-      }
       const all = [...group.querySelectorAll('.ex-word')];
       const i = all.indexOf(b);
       const next = { ArrowRight: i + 1, ArrowDown: i + 1, ArrowLeft: i - 1, ArrowUp: i - 1, Home: 0, End: all.length - 1 }[e.key];

@@ -405,7 +405,7 @@ async function make(ui) {
     ui.print.replaceChildren(buildWorksheet(exercise, reports, comparison), buildAnswerKey(exercise, reports, comparison));
     ui.output.hidden = false;
     const claims = chosen.length;
-    const of = pick.claims.length > claims ? ` (of ${pick.claims.length})` : '';
+    const of = pick.claims.length > claims ? ` You chose ${claims} of the ${pick.claims.length} claims the engine found.` : '';
     let headlines = '';
     if (exercise.tasks.includes('headline')) {
       const n = headlineQuestions(exercise, reports).length;
@@ -413,7 +413,7 @@ async function make(ui) {
         ? `, ${n} headline question${n === 1 ? '' : 's'}`
         : ` (no article has a headline, a short first line with no full stop, so there is no headline question)`;
     }
-    ui.message.textContent = `The exercise is ready: ${exercise.articles.length} article${exercise.articles.length === 1 ? '' : 's'}, ${claims} claim${claims === 1 ? '' : 's'}${of}${headlines}.`;
+    ui.message.textContent = `The exercise is ready: ${exercise.articles.length} article${exercise.articles.length === 1 ? '' : 's'}, ${claims} claim${claims === 1 ? '' : 's'}${headlines}.${of}`;
     html.dataset.classroom = 'ready';
   } catch (err) {
     html.dataset.classroom = 'error';
