@@ -332,6 +332,7 @@ test('teacher: the class table from three files; other exercises and article ver
   assert.equal(rows.at(-2)[2], 'agreement (answered items only)');
   assert.match(rows.at(-2)[5], new RegExp(`^${total} of ${total} \\(100%\\)$`));
 
+  await page.screenshot({ path: path.join(OUTPUT, 'screenshots', 'class-results.png'), fullPage: true });
   await scanAllModes(page, 'class results');
   await page.close();
 });
@@ -351,16 +352,24 @@ test('the student text reads as the article and copies as the article’s own wo
     const node = next.nodeType === 3 ? next : next.firstChild;
     range.setStart(node, 0);
     range.setEnd(node, 1);
-    const a = w.getBoundingClientRect();
+    const wr = document.createRange();
+    wr.selectNodeContents(w.firstChild);
+    const a = wr.getBoundingClientRect(); // the word's glyphs (the button's own box is taller)
     const b = range.getBoundingClientRect();
-    return [Math.abs(a.top - b.top) < 2 ? b.left - a.right : 999]; // 999: the punctuation wrapped to another line
+    return [Math.abs(a.bottom - b.bottom) < 2 ? b.left - a.right : 999]; // 999: the punctuation wrapped to another line
   }));
   assert.ok(gaps.length > 3, 'no word followed by punctuation');
   assert.ok(gaps.every((g) => g < 1), `space before punctuation: ${gaps.join(', ')}`);
   assert.equal(await page.$eval('#classroom-view .ex-word', (w) => w.tagName), 'BUTTON', 'the words stay buttons (README hook button.ex-word)');
   // At 320 px wide the text wraps at its spaces, never between a word and its punctuation.
   await page.setViewportSize({ width: 320, height: 640 });
-  const wrapped = await page.$$eval('#classroom-view .ex-word', (ws) => ws.filter((w) => w.nextSibling && /^[.,;:]/.test(w.nextSibling.textContent)).filter((w) => Math.abs(w.getBoundingClientRect().top - w.nextSibling.getBoundingClientRect().top) > 2).length);
+  const wrapped = await page.$$eval('#classroom-view .ex-word', (ws) => ws.filter((w) => w.nextSibling && /^[.,;:]/.test(w.nextSibling.textContent)).filter((w) => {
+    const a = document.createRange();
+    a.selectNodeContents(w.firstChild);
+    const b = document.createRange();
+    b.selectNodeContents(w.nextSibling);
+    return Math.abs(a.getBoundingClientRect().bottom - b.getBoundingClientRect().bottom) > 2;
+  }).length);
   assert.equal(wrapped, 0, 'punctuation wrapped away from its word');
   assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 320), 'horizontal scroll at 320 px');
   await page.setViewportSize({ width: 1280, height: 800 });
