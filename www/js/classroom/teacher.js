@@ -166,7 +166,7 @@ function fillForm(ui, ex) {
   for (const box of ui.tasks) box.checked = ex.tasks.includes(box.value);
   ui.hide.checked = ex.hideAnswers !== false;
   setArticles(ui, ex.articles);
-  refreshClaims(ui);
+  refreshClaims(ui).catch(() => {}); // Make tries again and reports the error
 }
 
 /** The form as an exercise object (not yet validated). */
