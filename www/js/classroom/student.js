@@ -255,7 +255,8 @@ class StudentView {
         group.append(el('span', { 'data-o': s.start + at }, m[0]));
         continue;
       }
-      const chunk = el('span', { class: 'ex-nw' });
+      // (a very long run, such as a web address, may still wrap, so a narrow screen never scrolls sideways)
+      const chunk = el('span', { class: m[0].length <= 30 ? 'ex-nw' : null });
       let pos = at;
       const end = at + m[0].length;
       for (const w of words) {
