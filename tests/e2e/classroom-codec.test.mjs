@@ -109,15 +109,28 @@ test('check: labels, overlapping hedge marks, extra marks, notes and the agreeme
   assert.equal(by('status')[0].match, false);
   assert.equal(by('status')[0].engine, 'speculative');
   assert.equal(by('status')[0].why, 'Hedged as a possibility.');
-  assert.deepEqual(by('hedge').map((i) => [i.engine, i.student, i.match]), [['may', 'may possibly', true], ['possibly', 'may possibly', true], [null, 'soon', false]]);
-  assert.equal(r.total, 5);
+  assert.deepEqual(by('hedge').map((i) => [i.engine, i.student, i.match, i.outcome]), [['may', 'may possibly', true, 'agree'], ['possibly', 'may possibly', true, 'agree'], [null, 'soon', false, 'extra']]);
+  // Issue 17: the extra mark ("soon") is a difference, not an error: not in the agreement.
+  assert.equal(r.total, 4);
+  assert.equal(r.answered, 4);
+  assert.equal(r.extra, 1);
   assert.equal(r.matched, 3);
-  assert.equal(r.agreement, 3 / 5);
+  assert.equal(r.agreement, 3 / 4);
   assert.ok(r.items.every((i) => i.note === 'It is only a guess.'));
-  // Nothing answered: nothing agrees.
+  // Nothing answered: nothing agrees, nothing disagrees, everything is open.
   const empty = checkExercise(ex, [REPORT], null, {});
   assert.equal(empty.matched, 0);
+  assert.equal(empty.answered, 0);
+  assert.equal(empty.open, 4);
   assert.equal(empty.total, 4);
+  assert.equal(empty.agreement, null);
+  assert.ok(empty.items.every((i) => i.outcome === 'open' && !i.match));
+  // Only the source kind answered: the status and the hedges stay open... unless the claim was
+  // worked on, when an unmarked engine hedge is an answer ("you did not mark it").
+  const some = checkExercise(ex, [REPORT], null, { claims: { 'd0:s0': { attribution: 'vague' } } });
+  assert.deepEqual([some.answered, some.matched, some.open], [3, 0, 1]);
+  assert.equal(some.items.find((i) => i.field === 'status').outcome, 'open');
+  assert.deepEqual(some.items.filter((i) => i.field === 'hedge').map((i) => i.outcome), ['differ', 'differ']);
 });
 
 // ---- the headline question -------------------------------------------------------------

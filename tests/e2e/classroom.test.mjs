@@ -220,13 +220,13 @@ test('student: opens the link, answers by mouse and keyboard, checks, disagrees,
     await page.selectOption(`${claimSel(s.index)} select[name="attribution"]`, s === A ? (kind(s) === 'vague' ? 'none' : 'vague') : kind(s));
     if (s !== B) await page.selectOption(`${claimSel(s.index)} select[name="status"]`, s.status.label);
   }
-  const wordAt = (s, start) => `${claimSel(s.index)} button.ex-word[data-start="${start}"]`;
+  const wordAt = (s, start) => `${claimSel(s.index)} .ex-word[data-start="${start}"]`;
   let marked = 0;
   let keyboardDone = false;
   for (const s of claims) {
     if (s === C) continue;
     for (const h of s.hedges) {
-      const first = await page.$$eval(`${claimSel(s.index)} button.ex-word`, (bs, [a, b]) => {
+      const first = await page.$$eval(`${claimSel(s.index)} .ex-word`, (bs, [a, b]) => {
         const hit = bs.find((x) => Number(x.dataset.start) < b && a < Number(x.dataset.end));
         return hit ? Number(hit.dataset.start) : null;
       }, [h.start, h.end]);
@@ -234,8 +234,8 @@ test('student: opens the link, answers by mouse and keyboard, checks, disagrees,
       if (await page.getAttribute(wordAt(s, first), 'aria-pressed') === 'true') continue;
       if (!keyboardDone) {
         // From the keyboard: Tab lands on the claim's first word; arrows move; Space marks.
-        const starts = await page.$$eval(`${claimSel(s.index)} button.ex-word`, (bs) => bs.map((x) => Number(x.dataset.start)));
-        await page.focus(`${claimSel(s.index)} button.ex-word[tabindex="0"]`);
+        const starts = await page.$$eval(`${claimSel(s.index)} .ex-word`, (bs) => bs.map((x) => Number(x.dataset.start)));
+        await page.focus(`${claimSel(s.index)} .ex-word[tabindex="0"]`);
         for (let i = 0; i < starts.indexOf(first); i++) await page.keyboard.press('ArrowRight');
         assert.equal(await page.evaluate(() => Number(document.activeElement.dataset.start)), first);
         await page.keyboard.press('Space');
@@ -249,7 +249,7 @@ test('student: opens the link, answers by mouse and keyboard, checks, disagrees,
     }
   }
   assert.ok(keyboardDone, 'no hedge was marked from the keyboard');
-  const extraStart = await page.$eval(`${claimSel(D.index)} button.ex-word`, (b) => Number(b.dataset.start));
+  const extraStart = await page.$eval(`${claimSel(D.index)} .ex-word`, (b) => Number(b.dataset.start));
   await page.click(wordAt(D, extraStart));
   // A click toggles: twice unmarks, a third time marks again.
   await page.click(wordAt(D, extraStart));
@@ -269,11 +269,17 @@ test('student: opens the link, answers by mouse and keyboard, checks, disagrees,
   await page.waitForFunction(() => window.lastExerciseResult && !document.querySelector('#ex-result').hidden);
   const result = await page.evaluate(() => window.lastExerciseResult);
   const hedges = claims.reduce((n, s) => n + s.hedges.length, 0);
-  const total = 2 * claims.length + hedges + 1;
+  // Issue 17: fair agreement. B's blank status is open (not a disagreement); D's extra mark
+  // is a difference, not an error; neither counts in the agreement.
+  const total = 2 * claims.length + hedges;
   assert.equal(result.total, total);
-  assert.equal(result.items.length, total);
-  assert.equal(result.matched, total - 4, JSON.stringify(result.items.filter((i) => !i.match), null, 1));
-  assert.equal(result.agreement, (total - 4) / total);
+  assert.equal(result.items.length, total + 1);
+  assert.equal(result.answered, total - 1);
+  assert.equal(result.open, 1);
+  assert.equal(result.extra, 1);
+  assert.equal(result.matched, total - 3, JSON.stringify(result.items.filter((i) => !i.match), null, 1));
+  assert.equal(result.agreement, (total - 3) / (total - 1));
+  assert.deepEqual(result.items.filter((i) => !i.match).map((i) => i.outcome).sort(), ['differ', 'differ', 'extra', 'open']);
   const miss = result.items.filter((i) => !i.match).map((i) => [i.sentence, i.field, i.student === null ? null : 'answered']);
   assert.deepEqual(miss.sort(), [
     [A.index, 'attribution', 'answered'],
@@ -286,10 +292,10 @@ test('student: opens the link, answers by mouse and keyboard, checks, disagrees,
   assert.equal(bStatus.why, B.status.why);
   assert.deepEqual(bStatus.reasons, B.reasons);
   // On the page: the score, the note that the engine can be wrong, a ✗ per mismatch.
-  assert.match(await page.textContent('#ex-agreement'), new RegExp(`agree on ${total - 4} of ${total} answers: ${Math.round(((total - 4) / total) * 100)}%`));
+  assert.equal(await page.textContent('#ex-agreement'), `You answered ${total - 1} of ${total}; you and the engine agree on ${total - 3} of them (${Math.round(((total - 3) / (total - 1)) * 100)}%); 1 is still open.`);
   assert.match(await page.textContent('#ex-result'), /The engine can be wrong/);
   assert.equal(await page.locator('#classroom-view .ex-feedback li[data-match="false"]').count(), 4);
-  assert.match(await page.textContent(`${claimSel(A.index)} .ex-feedback`), /✗ Differ.*Source kind: you said/);
+  assert.match(await page.textContent(`${claimSel(A.index)} .ex-feedback`), /≠ Differ.*Source kind: you said/);
 
   // "I disagree" with a reason: kept in the result and in both exports.
   const note = 'The department is a named organisation, not an official.';
@@ -299,14 +305,14 @@ test('student: opens the link, answers by mouse and keyboard, checks, disagrees,
   assert.ok(withNote.length >= 2 && withNote.every((i) => i.sentence === A.index && i.note === note), JSON.stringify(withNote));
   const json = JSON.parse((await downloadText(page, '#ex-export-json')).text);
   assert.equal(json.agreement, result.agreement);
-  assert.equal(json.items.length, total);
+  assert.equal(json.items.length, total + 1);
   assert.ok(json.items.some((i) => i.note === note && i.field === 'attribution'));
   const csv = await downloadText(page, '#ex-export-csv');
   assert.match(csv.name, /^claimlens-results-[0-9a-f]{8}\.csv$/);
   const rows = parseCsv(csv.text).filter((r) => r.length > 1);
-  assert.equal(rows.length, total + 1);
-  assert.deepEqual(rows[0], ['article', 'sentence', 'field', 'text', 'student', 'engine', 'match', 'disagree_reason', 'engine_why']);
-  assert.ok(rows.some((r) => r[7] === note && r[2] === 'attribution' && r[6] === 'no'));
+  assert.equal(rows.length, total + 2);
+  assert.deepEqual(rows[0], ['student', 'article', 'claim', 'sentence', 'field', 'text', 'student_answer', 'engine', 'outcome', 'engine_unsure', 'disagree_reason', 'engine_why']);
+  assert.ok(rows.some((r) => r[10] === note && r[4] === 'attribution' && r[8] === 'differ'));
 
   await scan(page, 'student view after Check');
   await page.emulateMedia({ colorScheme: 'dark' });

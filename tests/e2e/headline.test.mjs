@@ -277,9 +277,9 @@ test('classroom: “Does the headline say more than the article?”, answered fr
   assert.equal(items[0].why, WHY);
   assert.ok(items[0].reasons.some((r) => r.includes(BODY)), JSON.stringify(items[0].reasons));
   assert.ok(!result.items.some((i) => i.field === 'headline' && i.doc === 2), 'a question for the article with no headline');
-  // The explanation after answering: ✗ with the engine's sentence and the spans; ✓ with its reason.
+  // The explanation after answering: ≠ (a difference, issue 17) with the engine's sentence and the spans; ✓ with its reason.
   const fb0 = await page.textContent('#ex-d0-headline .ex-feedback');
-  assert.match(fb0, /✗ Differ/);
+  assert.match(fb0, /≠ Differ/);
   assert.ok(fb0.includes(WHY), fb0);
   assert.ok(fb0.includes(`The article: “${BODY}”`), fb0);
   assert.ok(fb0.includes(`Headline: “${HEADLINE}”`), fb0);

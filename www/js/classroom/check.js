@@ -6,25 +6,101 @@
 // shared claim agree (compare() claimGroups, conflict: true). With the headline
 // task, per article that has a headline: does the headline say more than the
 // article? ('yes' when report.summary.headlineGap is set, else 'no').
-// Result: { agreement (0..1), matched, total, items: [{ key, field, doc, outlet,
-// sentence, student, engine, match, why, reasons, note }] }.
+// Only the claims the teacher chose (exercise.claims) are asked; without a choice, all.
+// Fair agreement: an item the student has not answered is "open", not a disagreement;
+// a word the student marked as a hedge that the engine did not is "extra" (a
+// difference, not an error); neither counts in the agreement. Where the engine itself
+// is unsure (a source found only through a pronoun, in a heading or another sentence;
+// a status decided by a weak cue), the item says so in `unsure`.
+// Result: { agreement (0..1 of the answered items, null when none), matched, answered,
+// open, total (items asked), extra, items: [{ key, claim, field, doc, outlet, sentence,
+// student, engine, match, outcome ('agree'|'differ'|'open'|'extra'), unsure, why,
+// reasons, note }] }.
 
 import { hedgeWord, statusWord } from '../words.js';
 import { headlineGap } from '../gap.js';
+import { textCheck } from './codec.js';
 
 /** The primary attribution kind of a sentence, or 'none' (as words.js primaryKind). */
 export const engineKind = (s) => s.attributions?.[0]?.kind ?? 'none';
 
 export const claimKey = (doc, sentence) => `d${doc}:s${sentence}`;
 
-/** The claims of every article: [{ doc, outlet, sentence (report sentence) }]. */
-export function claimsOf(exercise, reports) {
+/** Every claim of every article: [{ doc, outlet, sentence (report sentence) }]. */
+export function allClaimsOf(exercise, reports) {
   const out = [];
   reports.forEach((report, doc) => {
     for (const s of report.sentences ?? []) {
       if (s.kind === 'claim') out.push({ doc, outlet: exercise.articles[doc]?.name ?? `Article ${doc + 1}`, sentence: s });
     }
   });
+  return out;
+}
+
+/** The claims the exercise asks about: the teacher's choice (exercise.claims), else all, in article order. */
+export function claimsOf(exercise, reports) {
+  const all = allClaimsOf(exercise, reports);
+  if (!Array.isArray(exercise.claims)) return all;
+  const chosen = new Set(exercise.claims.map((c) => `${c.doc}:${c.check}`));
+  return all.filter((c) => chosen.has(`${c.doc}:${textCheck(c.sentence.text)}`));
+}
+
+/** How many of the teacher's chosen claims this engine no longer finds as claims. */
+export function missingClaims(exercise, reports) {
+  if (!Array.isArray(exercise.claims)) return 0;
+  const found = new Set(allClaimsOf(exercise, reports).map((c) => `${c.doc}:${textCheck(c.sentence.text)}`));
+  return exercise.claims.filter((c) => !found.has(`${c.doc}:${c.check}`)).length;
+}
+
+/**
+ * The default choice: the `n` most check-worthy claims (report checkworthiness). With
+ * several articles they are shared out: each article's most check-worthy first, then
+ * each one's second, and so on, so every outlet is in a comparison exercise.
+ */
+export function defaultPicks(claims, n = 10) {
+  const byDoc = new Map();
+  for (const c of claims) (byDoc.get(c.doc) ?? byDoc.set(c.doc, []).get(c.doc)).push(c);
+  const ranked = [];
+  for (const list of byDoc.values()) {
+    [...list].sort((a, b) => (b.sentence.checkworthiness ?? 0) - (a.sentence.checkworthiness ?? 0) || a.sentence.index - b.sentence.index)
+      .forEach((c, rank) => ranked.push({ c, rank }));
+  }
+  ranked.sort((a, b) => a.rank - b.rank || (b.c.sentence.checkworthiness ?? 0) - (a.c.sentence.checkworthiness ?? 0) || a.c.doc - b.c.doc);
+  return new Set(ranked.slice(0, n).map((x) => x.c));
+}
+
+const PRONOUN = /^(he|she|they|it|we|i|him|her|them|his|their)$/i;
+
+/**
+ * Where the engine itself is not sure about a claim, in plain words:
+ * { attribution: string|null, status: string|null }.
+ */
+export function engineDoubts(s, report) {
+  const out = { attribution: null, status: null };
+  const a = s.attributions?.[0];
+  const src = a?.source;
+  if (src) {
+    if (PRONOUN.test(src.text.trim())) {
+      const who = src.sourceId != null ? report?.sources?.[src.sourceId]?.name : null;
+      out.attribution = `The engine is not sure here: it found the source only through the word “${src.text}”${who ? `, and guessed that it means ${who}` : ''}.`;
+    } else if (src.start < s.start || src.end > s.end) {
+      const from = (report?.sentences ?? []).find((x) => x.start <= src.start && src.end <= x.end);
+      out.attribution = from?.kind === 'heading'
+        ? `The engine is not sure here: it took the source “${src.text}” from a heading, not from this sentence.`
+        : `The engine is not sure here: it took the source “${src.text}” from ${from && from.index > s.index ? 'a later' : 'an earlier'} sentence, not from this one.`;
+    }
+  }
+  const label = s.status?.label;
+  const cues = s.status?.cues ?? [];
+  if (['speculative', 'unconfirmed'].includes(label) && cues.length) {
+    const weak = (c) => (s.hedges ?? []).some((h) => h.start < c.end && c.start < h.end && ((h.weight ?? 1) < 0.5 || ['weasel', 'approximator'].includes(h.category)));
+    if (cues.every(weak)) {
+      out.status = `The engine is not sure here: it decided the status from a weak word (${cues.map((c) => `“${c.text}”`).join(', ')}).`;
+    }
+  }
+  if (!out.attribution && /quotation attributed in the (next|sentence before)/.test(s.status?.why ?? '')) {
+    out.attribution = `The engine is not sure here: this sentence is part of a quotation, and it took the source from ${/next/.test(s.status.why) ? 'the next sentence' : 'the sentence before'}.`;
+  }
   return out;
 }
 
@@ -131,12 +207,20 @@ export function checkExercise(exercise, reports, comparison, answers = {}) {
   const tasks = new Set(exercise.tasks);
   const notes = answers.notes ?? {};
   const items = [];
-  const push = (item) => items.push({ ...item, note: notes[item.key]?.trim() ? notes[item.key].trim() : null });
+  const push = (item) => {
+    const answered = item.answered ?? (item.student != null && item.student !== '');
+    const outcome = item.outcome ?? (item.match ? 'agree' : answered ? 'differ' : 'open');
+    delete item.answered;
+    items.push({ unsure: null, ...item, outcome, note: notes[item.key]?.trim() ? notes[item.key].trim() : null });
+  };
 
-  for (const { doc, outlet, sentence: s } of claimsOf(exercise, reports)) {
+  claimsOf(exercise, reports).forEach(({ doc, outlet, sentence: s }, n) => {
     const key = claimKey(doc, s.index);
     const given = answers.claims?.[key] ?? {};
-    const base = { key, doc, outlet, sentence: s.index, text: s.text, reasons: s.reasons ?? [] };
+    const doubts = engineDoubts(s, reports[doc]);
+    // A claim the student has worked on (a menu chosen or a word marked): its unmarked hedges are answers too.
+    const touched = !!(given.attribution || given.status || given.hedges?.length);
+    const base = { key, claim: n + 1, doc, outlet, sentence: s.index, text: s.text, reasons: s.reasons ?? [] };
     if (tasks.has('attribution')) {
       const engine = engineKind(s);
       const a = s.attributions?.[0];
@@ -145,11 +229,11 @@ export function checkExercise(exercise, reports, comparison, answers = {}) {
         : a?.cue
           ? `The engine found the cue “${a.cue.text}” but no named source.`
           : 'The engine found no word that attributes this claim to anyone.';
-      push({ ...base, field: 'attribution', student: given.attribution || null, engine, match: given.attribution === engine, why });
+      push({ ...base, field: 'attribution', student: given.attribution || null, engine, match: given.attribution === engine, unsure: doubts.attribution, why });
     }
     if (tasks.has('status')) {
       const engine = s.status?.label ?? 'asserted';
-      push({ ...base, field: 'status', student: given.status || null, engine, match: given.status === engine, why: s.status?.why ?? '' });
+      push({ ...base, field: 'status', student: given.status || null, engine, match: given.status === engine, unsure: doubts.status, why: s.status?.why ?? '' });
     }
     if (tasks.has('hedge')) {
       const marks = mergeMarks(s, given.hedges);
@@ -164,15 +248,16 @@ export function checkExercise(exercise, reports, comparison, answers = {}) {
           engine: h.text,
           category: h.category,
           match: hits.length > 0,
+          answered: touched,
           why: `The engine reads “${h.text}” as a hedge (${hedgeWord(h.category)}): it softens the claim.`,
         });
       }
       for (const m of marks) {
         if (used.has(m)) continue;
-        push({ ...base, field: 'hedge', student: m.text, engine: null, match: false, why: `The engine does not count “${m.text}” as a hedge in this sentence.` });
+        push({ ...base, field: 'hedge', student: m.text, engine: null, match: false, outcome: 'extra', why: `You marked “${m.text}”; the engine does not count it as a hedge here. That is a difference, not a mistake: say why if you think it softens the claim.` });
       }
     }
-  }
+  });
 
   if (tasks.has('headline')) {
     for (const h of headlineQuestions(exercise, reports)) {
@@ -232,6 +317,14 @@ export function checkExercise(exercise, reports, comparison, answers = {}) {
     }
   }
 
-  const matched = items.filter((i) => i.match).length;
-  return { agreement: items.length ? matched / items.length : 1, matched, total: items.length, items };
+  return { ...tally(items), items };
+}
+
+/** The fair counts of a list of checked items: only answered items count in the agreement. */
+export function tally(items) {
+  const count = (o) => items.filter((i) => i.outcome === o).length;
+  const matched = count('agree');
+  const answered = matched + count('differ');
+  const open = count('open');
+  return { agreement: answered ? matched / answered : null, matched, answered, open, total: answered + open, extra: count('extra') };
 }

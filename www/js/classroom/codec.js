@@ -10,7 +10,7 @@ export const VERSION = 1;
 export const PREFIX = 'c1';
 export const TASKS = ['attribution', 'hedge', 'status', 'headline'];
 export const LEVELS = ['starter', 'advanced'];
-export const LIMITS = { articles: 6, articleChars: 60_000, titleChars: 200, instructionsChars: 2_000, unpackedBytes: 1 << 20 };
+export const LIMITS = { articles: 6, articleChars: 60_000, titleChars: 200, instructionsChars: 2_000, unpackedBytes: 1 << 20, claims: 500 };
 
 /** A link or file that cannot be read; `code` says why (empty, format, version, characters, truncated, checksum, damaged, invalid). */
 export class ExerciseError extends Error {
@@ -97,7 +97,10 @@ const isText = (x) => typeof x === 'string';
 
 /**
  * Checks an exercise object and returns it normalised:
- * { format, version, title, level, instructions, tasks, hideAnswers, articles: [{ name, text }] }.
+ * { format, version, title, level, instructions, tasks, hideAnswers, articles: [{ name, text }], claims? }.
+ * `claims` (optional) are the claims the teacher chose: [{ doc, sentence, check }], where
+ * `check` is textCheck() of the sentence's text, so a claim is found again even when the
+ * engine numbers sentences differently. Without it, every claim is in the exercise.
  * Throws ExerciseError('invalid', …) naming the first problem.
  */
 export function validateExercise(obj) {
@@ -130,7 +133,17 @@ export function validateExercise(obj) {
     if (!isText(name) || name.length > LIMITS.titleChars) bad(`article ${i + 1} has a bad name`);
     return { name, text: a.text };
   });
-  return {
+  let claims;
+  if (obj.claims !== undefined) {
+    if (!Array.isArray(obj.claims) || obj.claims.length > LIMITS.claims) bad(`its chosen claims must be a list of at most ${LIMITS.claims}`);
+    claims = obj.claims.map((c, i) => {
+      if (!c || !Number.isInteger(c.doc) || c.doc < 0 || c.doc >= articles.length || !Number.isInteger(c.sentence) || c.sentence < 0 || !/^[0-9a-f]{8}$/.test(String(c.check))) {
+        bad(`its chosen claim ${i + 1} is not { doc, sentence, check }`);
+      }
+      return { doc: c.doc, sentence: c.sentence, check: c.check };
+    });
+  }
+  const out = {
     format: FORMAT,
     version: VERSION,
     title: title.trim(),
@@ -140,7 +153,12 @@ export function validateExercise(obj) {
     hideAnswers: obj.hideAnswers === true,
     articles,
   };
+  if (claims) out.claims = claims; // absent when not chosen, so older exercises keep their id
+  return out;
 }
+
+/** A short check of a piece of text (a chosen claim's sentence, an article): CRC-32 in hex. */
+export const textCheck = (text) => hex8(crc32(new TextEncoder().encode(String(text))));
 
 // ---- link payload ---------------------------------------------------------------------
 

@@ -4,20 +4,26 @@
 // its source kind and status; with the headline task, each article that has a
 // headline asks whether the headline says more than the article. "Check" compares the answers with the engine's
 // (check.js), shows per-item feedback with the engine's reasons, and lets the student
-// disagree with a reason. Progress lives in localStorage (store.js); results export
-// as JSON or CSV (results.js).
+// disagree with a reason. The student may give a name or an initial (#ex-name): it is
+// kept with the progress and goes into the export and its file name. Agreement counts
+// only answered items; unanswered ones are "still open"; a word the student marked that
+// the engine did not is a difference, not an error; where the engine is unsure, the
+// item says so (check.js). The claim's words are buttons set in the sentence's own
+// text, so it reads as the article, and copying any part of an article gives the
+// article's own words (the copy handler slices the original text).
+// Progress lives in localStorage (store.js); results export as JSON or CSV (results.js).
 // Test hooks: html[data-exercise] is "pending" | "ready" | "error"; #ex-error holds a
 // link's error; [data-sentence] claim blocks with select[name=attribution|status];
-// word buttons carry data-student-hedge when marked; .ex-headline[data-headline-doc]
+// .ex-word toggles carry data-student-hedge when marked; .ex-headline[data-headline-doc]
 // blocks with select[name=headline]; #check; window.lastExerciseResult.
 
 import { el, q } from '../dom.js';
 import { download } from '../export.js';
 import { decodeExercise, encodeExercise, exerciseId, parseExerciseFile, ExerciseError } from './codec.js';
 import { engineAnswers } from './engine.js';
-import { checkExercise, compareQuestions, claimKey, engineKind, headlineQuestions, HEADLINE_QUESTION } from './check.js';
+import { checkExercise, compareQuestions, claimKey, engineKind, headlineQuestions, missingClaims, HEADLINE_QUESTION } from './check.js';
 import { ProgressStore } from './store.js';
-import { resultsJSON, resultsCSV } from './results.js';
+import { resultsJSON, resultsCSV, resultsFileName } from './results.js';
 import { GUIDED_QUESTIONS, TASK_WORDS, LEVEL_WORDS, KIND_ORDER, STATUS_ORDER, HEADLINE_ANSWERS, claimTasks, menuKind, statusWord, kindWord, paragraphsOf, numberedClaims } from './sheets.js';
 
 const html = document.documentElement;
@@ -106,9 +112,21 @@ class StudentView {
     reset.addEventListener('click', () => this.reset());
     actions.append(exportJson, exportCsv, reset);
 
+    const nameBox = el('input', { type: 'text', id: 'ex-name', name: 'student-name', maxlength: 60, autocomplete: 'off', 'aria-describedby': 'ex-name-hint' });
+    nameBox.value = this.state.name;
+    nameBox.addEventListener('input', () => {
+      this.state.name = nameBox.value;
+      this.save();
+    });
+    const missing = missingClaims(ex, this.reports);
     this.root.replaceChildren(el('div', { class: 'ex-student' },
       this.heading,
       el('p', { class: 'ex-meta' }, `${LEVEL_WORDS[ex.level] ?? ''} · ${this.claims.length} claim${this.claims.length === 1 ? '' : 's'} · ${ex.articles.length} article${ex.articles.length === 1 ? '' : 's'}`),
+      el('div', { class: 'control ex-name' },
+        el('label', { for: 'ex-name' }, 'Your name or initial (you can leave it empty)'),
+        nameBox,
+        el('p', { class: 'hint', id: 'ex-name-hint' }, 'It stays in this browser and goes into your exported results, so your teacher knows whose answers they are.')),
+      missing ? el('p', { class: 'ex-storage', id: 'ex-missing' }, `${missing} of the claims your teacher chose ${missing === 1 ? 'is' : 'are'} not found by this version of claimlens, so ${missing === 1 ? 'it is' : 'they are'} left out.`) : null,
       this.storage,
       this.howTo(),
       ...this.reports.map((report, doc) => this.article(report, doc)),
@@ -149,20 +167,26 @@ class StudentView {
     const section = el('section', { class: 'ex-article', 'aria-labelledby': `ex-a${doc}-title`, 'data-doc': doc },
       el('h3', { id: `ex-a${doc}-title` }, this.exercise.articles.length > 1 ? `Article ${doc + 1}: ${name}` : name));
     const numberOf = new Map(this.claims.map((c) => [`${c.doc}:${c.sentence.index}`, c.n]));
+    const text = this.exercise.articles[doc].text;
     for (const para of paragraphsOf(report)) {
       const block = el('div', { class: 'ex-para' });
       let context = null;
-      for (const s of para) {
-        if (s.kind === 'claim') {
+      para.forEach((s, k) => {
+        const n = numberOf.get(`${doc}:${s.index}`);
+        if (n) {
           context = null;
-          block.append(this.claimBlock(doc, s, numberOf.get(`${doc}:${s.index}`)));
+          block.append(this.claimBlock(doc, s, n));
         } else {
           if (!context) block.append((context = el('p', { class: 'ex-context' })));
-          context.append(`${s.text} `);
+          // The sentence, then the article's own space up to the next one (as one space when it is a line break).
+          const next = para[k + 1];
+          const gap = next ? text.slice(s.end, next.start).replace(/\s+/g, ' ') : '';
+          context.append(el('span', { 'data-o': s.start, 'data-doc': doc }, s.text), gap);
         }
-      }
+      });
       section.append(block);
     }
+    section.addEventListener('copy', (e) => this.copyArticle(e));
     if (this.tasks.has('headline')) {
       const h = this.hq.get(doc);
       section.append(h
@@ -177,7 +201,7 @@ class StudentView {
     const id = `ex-d${doc}-headline`;
     return el('div', { class: 'ex-claim ex-headline', id, 'data-headline-doc': doc, 'data-key': `headline:d${doc}` },
       el('p', { class: 'ex-claim-label' }, 'The headline'),
-      el('p', { class: 'ex-text ex-headline-text' }, h.headline.text),
+      el('p', { class: 'ex-text ex-headline-text' }, el('span', { 'data-o': h.headline.start, 'data-doc': doc }, h.headline.text)),
       el('div', { class: 'ex-fields' },
         this.menu(`${id}-answer`, 'headline', HEADLINE_QUESTION, HEADLINE_ANSWERS, this.state.headline[doc], (v) => this.setHeadline(doc, v))),
       el('p', { class: 'ex-hint', hidden: true }, `The engine’s answer: ${h.engine === 'yes' ? 'yes, the headline says more than the article' : 'no, the article says as much as the headline'}.`),
@@ -191,7 +215,7 @@ class StudentView {
     const block = el('div', { class: 'ex-claim', id, 'data-sentence': s.index, 'data-doc': doc, 'data-key': key });
     block.append(el('p', { class: 'ex-claim-label', id: `${id}-label` }, `Claim ${n}`));
     if (this.tasks.has('hedge')) block.append(this.words(s, n, saved.hedges ?? []));
-    else block.append(el('p', { class: 'ex-text' }, s.text));
+    else block.append(el('p', { class: 'ex-text' }, el('span', { 'data-o': s.start, 'data-doc': doc }, s.text)));
 
     const fields = el('div', { class: 'ex-fields' });
     if (this.tasks.has('attribution')) {
@@ -213,25 +237,43 @@ class StudentView {
     return el('div', { class: 'control' }, el('label', { for: id }, label), select);
   }
 
-  /** The claim's words as toggles; one Tab stop per claim, arrow keys inside. */
+  /**
+   * The claim's words as toggles; one Tab stop per claim, arrow keys inside. Between the
+   * word buttons is the sentence's own text, and each run of text without a space (a word
+   * with its punctuation or quotation marks) is kept on one line, so the claim reads and
+   * wraps as the article does: "presidency." and never "presidency ." or a lone "." below.
+   */
   words(s, n, marked) {
     const isMarked = (start, end) => marked.some(([a, b]) => a === start && b === end);
     const group = el('div', { class: 'ex-words', role: 'group', 'aria-label': `Claim ${n}, word by word: press a word to mark it as a hedge` });
-    let pos = 0;
     let first = true;
-    for (const m of s.text.matchAll(WORD)) {
-      if (m.index > pos) group.append(s.text.slice(pos, m.index));
-      const start = s.start + m.index;
-      const end = start + m[0].length;
-      const on = isMarked(start, end);
-      group.append(el('button', {
-        type: 'button', class: 'ex-word', 'data-start': start, 'data-end': end,
-        'aria-pressed': String(on), 'data-student-hedge': on, tabindex: first ? '0' : '-1',
-      }, m[0]));
-      first = false;
-      pos = m.index + m[0].length;
+    const words = [...s.text.matchAll(WORD)];
+    // Chunks: runs without white space (kept on one line), and the white space between them.
+    for (const m of s.text.matchAll(/\s+|\S+/g)) {
+      const at = m.index;
+      if (/^\s/.test(m[0])) {
+        group.append(el('span', { 'data-o': s.start + at }, m[0]));
+        continue;
+      }
+      // (a very long run, such as a web address, may still wrap, so a narrow screen never scrolls sideways)
+      const chunk = el('span', { class: m[0].length <= 30 ? 'ex-nw' : null });
+      let pos = at;
+      const end = at + m[0].length;
+      for (const w of words) {
+        if (w.index < at || w.index >= end) continue;
+        if (w.index > pos) chunk.append(el('span', { 'data-o': s.start + pos }, s.text.slice(pos, w.index)));
+        const start = s.start + w.index;
+        const on = isMarked(start, start + w[0].length);
+        chunk.append(el('button', {
+          type: 'button', class: 'ex-word', 'data-start': start, 'data-end': start + w[0].length, 'data-o': start,
+          'aria-pressed': String(on), 'data-student-hedge': on, tabindex: first ? '0' : '-1',
+        }, w[0]));
+        first = false;
+        pos = w.index + w[0].length;
+      }
+      if (pos < end) chunk.append(el('span', { 'data-o': s.start + pos }, s.text.slice(pos, end)));
+      group.append(chunk);
     }
-    if (pos < s.text.length) group.append(s.text.slice(pos));
 
     let selecting = false;
     group.addEventListener('click', (e) => {
@@ -243,6 +285,8 @@ class StudentView {
     group.addEventListener('mouseup', () => {
       const sel = getSelection();
       if (!sel || sel.isCollapsed) return;
+      // A selection reaching outside this claim is for copying, not for marking.
+      if (!group.contains(sel.anchorNode) || !group.contains(sel.focusNode)) return;
       const hit = [...group.querySelectorAll('.ex-word')].filter((b) => sel.containsNode(b, true));
       if (!hit.length) return;
       selecting = true;
@@ -286,6 +330,30 @@ class StudentView {
     if (this.tasks.has('status')) parts.push(`status: ${statusWord(s.status?.label).toLowerCase()}`);
     if (this.tasks.has('hedge')) parts.push(`hedges: ${(s.hedges ?? []).map((h) => q(h.text)).join(', ') || 'none'}`);
     return `The engine’s answer: ${parts.join('; ')}.`;
+  }
+
+  /** Copying any part of an article gives the article's own words, without the view's labels and menus. */
+  copyArticle(e) {
+    const sel = getSelection();
+    if (!sel || sel.isCollapsed || !sel.rangeCount || !e.clipboardData) return;
+    const range = sel.getRangeAt(0);
+    const spans = new Map(); // doc -> [from, to] in the article's text
+    for (const p of this.root.querySelectorAll('.ex-article [data-o]')) {
+      if (!range.intersectsNode(p)) continue;
+      const doc = Number(p.closest('.ex-article').dataset.doc);
+      const o = Number(p.dataset.o);
+      let from = o;
+      let to = o + p.textContent.length;
+      if (range.startContainer.nodeType === Node.TEXT_NODE && p.contains(range.startContainer)) from = o + range.startOffset;
+      if (range.endContainer.nodeType === Node.TEXT_NODE && p.contains(range.endContainer)) to = o + range.endOffset;
+      if (to <= from) continue;
+      const cur = spans.get(doc);
+      spans.set(doc, cur ? [Math.min(cur[0], from), Math.max(cur[1], to)] : [from, to]);
+    }
+    if (!spans.size) return;
+    const text = [...spans].sort((a, b) => a[0] - b[0]).map(([doc, [a, b]]) => this.exercise.articles[doc].text.slice(a, b)).join('\n\n');
+    e.clipboardData.setData('text/plain', text);
+    e.preventDefault();
   }
 
   // ---- comparison and guided questions -----------------------------------------------
@@ -394,19 +462,28 @@ class StudentView {
   }
 
   renderSummary(result) {
-    const pct = Math.round(result.agreement * 100);
     this.resultTitle = el('h3', { id: 'ex-result-title', tabindex: '-1' }, 'How your answers compare');
     this.stale = el('p', { class: 'ex-stale', hidden: true }, 'You changed answers after checking: press “Check my answers” again to update this.');
     const byField = {};
     for (const i of result.items) {
-      const f = (byField[i.field] ??= { matched: 0, total: 0 });
-      f.total++;
-      if (i.match) f.matched++;
+      if (i.outcome === 'extra') continue;
+      const f = (byField[i.field] ??= { matched: 0, answered: 0, open: 0 });
+      if (i.outcome === 'open') f.open++;
+      else f.answered++;
+      if (i.outcome === 'agree') f.matched++;
     }
+    const open = result.open ? `${result.open} ${result.open === 1 ? 'is' : 'are'} still open.` : 'Nothing is left open.';
+    const agreement = result.answered
+      ? [`You answered ${result.answered} of ${result.total}; you and the engine agree on ${result.matched} of them (`, el('strong', {}, `${Math.round(result.agreement * 100)}%`), `); ${open}`]
+      : [`You have not answered any of the ${result.total} questions yet, so there is nothing to compare.`];
+    const extra = result.extra
+      ? el('p', { id: 'ex-extra' }, `You also marked ${result.extra} word${result.extra === 1 ? '' : 's'} as ${result.extra === 1 ? 'a hedge' : 'hedges'} that the engine does not count. That is a difference, not a mistake, and it does not count against you: if you think ${result.extra === 1 ? 'it softens' : 'they soften'} the claim, press “I disagree” and say why.`)
+      : null;
     this.resultBox.replaceChildren(
       this.resultTitle,
-      el('p', { id: 'ex-agreement', class: 'ex-agreement' }, `You and the engine agree on ${result.matched} of ${result.total} answers: `, el('strong', {}, `${pct}%`), '.'),
-      el('ul', {}, Object.entries(byField).map(([f, c]) => el('li', {}, `${FIELD_WORDS[f]}: ${c.matched} of ${c.total}`))),
+      el('p', { id: 'ex-agreement', class: 'ex-agreement' }, ...agreement),
+      el('ul', {}, Object.entries(byField).map(([f, c]) => el('li', {}, `${FIELD_WORDS[f]}: you agree on ${c.matched} of the ${c.answered} you answered${c.open ? ` (${c.open} still open)` : ''}`))),
+      extra,
       this.stale,
       el('p', { class: 'ex-engine-note' }, 'The engine can be wrong. It reads word patterns, not meaning, and it measures sourcing, not truth. Where you disagree with it, read the words again; if you still disagree, press “I disagree” under that claim and say why. Your reason goes into the export for your teacher.'),
       el('p', {}, 'Now ask of the whole article: ', GUIDED_QUESTIONS.map((g) => g.text).join(' ')));
@@ -464,9 +541,10 @@ class StudentView {
 
   exportResults(kind) {
     const result = this.result ?? checkExercise(this.exercise, this.reports, this.comparison, this.state);
-    const data = { exercise: this.exercise, id: this.id, result, questions: this.state.questions };
-    if (kind === 'json') download(`claimlens-results-${this.id}.json`, resultsJSON(data), 'application/json');
-    else download(`claimlens-results-${this.id}.csv`, resultsCSV(data), 'text/csv;charset=utf-8');
+    const name = this.state.name.trim();
+    const data = { exercise: this.exercise, id: this.id, result, questions: this.state.questions, name };
+    if (kind === 'json') download(resultsFileName(this.id, name, 'json'), resultsJSON(data), 'application/json');
+    else download(resultsFileName(this.id, name, 'csv'), resultsCSV(data), 'text/csv;charset=utf-8');
   }
 }
 
@@ -482,15 +560,22 @@ function feedbackLine(i) {
     return v;
   };
   let what;
+  const outcome = i.outcome ?? (i.match ? 'agree' : 'differ');
   if (i.field === 'hedge') {
     what = i.engine == null
-      ? `You marked ${word(i.student)}; the engine does not count it as a hedge.`
-      : i.match ? `Hedge ${q(i.engine)}: you marked it.` : `Hedge ${q(i.engine)}: you did not mark it.`;
+      ? `${word(i.student)}: you marked it, the engine did not.`
+      : outcome === 'agree' ? `Hedge ${q(i.engine)}: you marked it.` : outcome === 'open' ? `Hedge ${q(i.engine)}: not answered yet.` : `Hedge ${q(i.engine)}: you did not mark it.`;
+  } else if (outcome === 'open') {
+    what = `${FIELD_WORDS[i.field]}: not answered yet.`;
   } else {
     what = `${FIELD_WORDS[i.field]}: you said ${word(i.student)}; the engine says ${word(i.engine)}.`;
   }
-  return el('li', { class: i.match ? 'ex-agree' : 'ex-differ', 'data-field': i.field, 'data-match': String(i.match) },
-    el('span', { class: 'ex-verdict' }, i.match ? '✓ Agree' : '✗ Differ'), ' ', what, i.why ? el('span', { class: 'ex-why-text' }, ` ${i.why}`) : null);
+  const verdict = { agree: '✓ Agree', differ: '≠ Differ', open: '○ Open', extra: '◇ You marked, the engine did not' }[outcome];
+  const cls = { agree: 'ex-agree', differ: 'ex-differ', open: 'ex-open', extra: 'ex-extra' }[outcome];
+  return el('li', { class: cls, 'data-field': i.field, 'data-match': String(i.match), 'data-outcome': outcome },
+    el('span', { class: 'ex-verdict' }, verdict), ' ', what,
+    outcome === 'open' ? null : i.why ? el('span', { class: 'ex-why-text' }, ` ${i.why}`) : null,
+    i.unsure && outcome !== 'open' ? el('span', { class: 'ex-unsure', 'data-unsure': '' }, i.unsure) : null);
 }
 
 function normalise(saved) {
@@ -503,6 +588,7 @@ function normalise(saved) {
     disagree: s.disagree && typeof s.disagree === 'object' ? s.disagree : {},
     questions: s.questions && typeof s.questions === 'object' ? s.questions : {},
     checked: s.checked === true,
+    name: typeof s.name === 'string' ? s.name.slice(0, 60) : '',
     shown: s.shown === true,
   };
 }

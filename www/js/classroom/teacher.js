@@ -1,17 +1,26 @@
 // teacher.js: the teacher view (index.html#classroom). Pick a ready-made exercise or
 // paste articles, choose the tasks, then get a link (the whole exercise compressed
 // into the URL fragment), an exercise file (.json, loadable again by file input or
-// drop) and two printables: the worksheet and the answer key.
+// drop) and two printables: the worksheet and the answer key. The teacher ticks which
+// claims go in (by default the 10 most check-worthy, check.js defaultPicks), each shown
+// with the engine's answer; the link, the file and the printables hold only those.
+// After class, "Class results" (class-view.js) reads the students' result files back.
 // Test hooks: html[data-classroom] is "pending" | "ready" | "error" after Make;
-// #cl-link holds the link; #cl-print-worksheet / #cl-print-key set html[data-print].
+// #cl-link holds the link; #cl-print-worksheet / #cl-print-key set html[data-print];
+// #cl-picks input[name=claim] (value "<doc>:<sentence>") are the claims to tick;
+// html[data-claims] is "pending" | "ready" once the list matches the articles.
 
 import { el } from '../dom.js';
 import { download } from '../export.js';
 import { htmlToText, isHtmlFile, isTextFile } from '../input.js';
-import { encodeExercise, exerciseFileText, parseExerciseFile, validateExercise, ExerciseError, TASKS, LIMITS } from './codec.js';
+import { encodeExercise, exerciseFileText, parseExerciseFile, validateExercise, textCheck, ExerciseError, TASKS, LIMITS } from './codec.js';
 import { engineAnswers } from './engine.js';
-import { buildWorksheet, buildAnswerKey, TASK_WORDS, LEVEL_WORDS } from './sheets.js';
-import { headlineQuestions } from './check.js';
+import { buildWorksheet, buildAnswerKey, TASK_WORDS, LEVEL_WORDS, claimTasks, kindWord, statusWord } from './sheets.js';
+import { headlineQuestions, allClaimsOf, defaultPicks, engineKind } from './check.js';
+import { classPanel } from './class-view.js';
+import { RESULT_FORMAT } from './results.js';
+
+const DEFAULT_PICKS = 10;
 
 const EXERCISES = new URL('../../exercises/', import.meta.url);
 const SAMPLES = new URL('../../samples/', import.meta.url);
@@ -22,6 +31,7 @@ let slotSeq = 0;
 export function showTeacher(root) {
   document.title = 'claimlens classroom: make an exercise';
   html.dataset.classroom = 'pending';
+  resetPicks();
   const ui = build();
   root.replaceChildren(ui.view);
   document.getElementById('cl-print')?.remove();
@@ -47,6 +57,13 @@ function build() {
   ui.tasks = TASKS.map((t) => el('input', { type: 'checkbox', name: 'task', value: t, id: `cl-task-${t}`, checked: true }));
   ui.hide = el('input', { type: 'checkbox', id: 'cl-hide', checked: true });
   ui.make = el('button', { type: 'button', id: 'cl-make', class: 'primary' }, 'Make the exercise');
+  ui.picks = el('div', { id: 'cl-picks', class: 'cl-picks', role: 'group', 'aria-labelledby': 'cl-claims-title', hidden: true });
+  ui.pickCount = el('p', { id: 'cl-pick-count', role: 'status', 'aria-live': 'polite' }, 'Paste an article (or start from a ready-made one) to see its claims.');
+  ui.pickTop = el('button', { type: 'button', id: 'cl-pick-top' }, `Tick the ${DEFAULT_PICKS} most check-worthy`);
+  ui.pickAll = el('button', { type: 'button', id: 'cl-pick-all' }, 'Tick all');
+  ui.pickNone = el('button', { type: 'button', id: 'cl-pick-none' }, 'Untick all');
+  ui.pickButtons = el('div', { class: 'buttons cl-row', hidden: true }, ui.pickTop, ui.pickAll, ui.pickNone);
+  ui.cls = classPanel();
   ui.message = el('p', { id: 'cl-message', role: 'status', 'aria-live': 'polite' });
   ui.error = el('p', { id: 'cl-error', class: 'cl-error', role: 'alert' });
   ui.link = el('input', { id: 'cl-link', type: 'text', readonly: true, 'aria-describedby': 'cl-link-note' });
@@ -88,10 +105,15 @@ function build() {
         el('legend', {}, 'Students find…'),
         ui.tasks.map((box) => el('div', { class: 'cl-check' }, box, el('label', { for: box.id }, capital(TASK_WORDS[box.value]))))),
       el('div', { class: 'cl-check' }, ui.hide, el('label', { for: 'cl-hide' }, 'Hide the engine’s answers until the student presses Check'))),
+    el('section', { class: 'cl-panel', 'aria-labelledby': 'cl-claims-title' },
+      el('h3', { id: 'cl-claims-title' }, '3. The claims students answer'),
+      el('p', { class: 'hint' }, `Tick the claims you want to ask about. At first the ${DEFAULT_PICKS} the engine finds most worth checking are ticked (with several articles, they are shared between them). Each shows the engine’s answer. The link, the file and the printed sheets hold only the ticked claims.`),
+      ui.pickButtons, ui.pickCount, ui.picks),
     el('section', { class: 'cl-panel', 'aria-labelledby': 'cl-make-title' },
-      el('h3', { id: 'cl-make-title' }, '3. Make it'),
+      el('h3', { id: 'cl-make-title' }, '4. Make it'),
       ui.make, ui.message, ui.error),
-    ui.output);
+    ui.output,
+    ui.cls.panel);
   addSlot(ui);
   return ui;
 }
@@ -138,11 +160,13 @@ function setArticles(ui, articles) {
 }
 
 function fillForm(ui, ex) {
+  ui.preset = ex.claims ? { key: JSON.stringify(ex.articles.map((a) => ({ name: a.name.trim(), text: a.text }))), claims: ex.claims } : null;
   ui.title.value = ex.title;
   ui.level.value = ex.level ?? '';
   for (const box of ui.tasks) box.checked = ex.tasks.includes(box.value);
   ui.hide.checked = ex.hideAnswers !== false;
   setArticles(ui, ex.articles);
+  refreshClaims(ui).catch(() => {}); // Make tries again and reports the error
 }
 
 /** The form as an exercise object (not yet validated). */
@@ -214,7 +238,13 @@ async function openFile(ui, file, slot) {
   ui.error.textContent = '';
   try {
     if (/\.json$/i.test(file.name) || file.type === 'application/json') {
-      const ex = parseExerciseFile(await file.text(), file.name);
+      const text = await file.text();
+      if (text.includes(`"${RESULT_FORMAT}"`)) {
+        ui.cls.addFiles([file]); // a student's results: they go to Class results
+        ui.cls.panel.scrollIntoView?.({ block: 'nearest' });
+        return;
+      }
+      const ex = parseExerciseFile(text, file.name);
       fillForm(ui, ex);
       ui.start.value = '';
       ui.message.textContent = `Opened the exercise file “${file.name}”: “${ex.title}”.`;
@@ -230,12 +260,104 @@ async function openFile(ui, file, slot) {
       const name = target.querySelector('input');
       if (!name.value.trim()) name.value = file.name.replace(/\.[^.]+$/, '');
       ui.message.textContent = `Added “${file.name}” as an article.`;
+      refreshClaims(ui).catch(() => {});
       return;
     }
     throw new ExerciseError('format', `“${file.name}” is not an exercise file (.json) or an article (.txt, .html), so it was not opened.`);
   } catch (err) {
     ui.error.textContent = err instanceof ExerciseError ? err.message : `Could not read “${file.name}”: ${err?.message ?? err}`;
   }
+}
+
+// ---- choosing the claims -------------------------------------------------------------
+
+let pickSeq = 0;
+let pick = { key: null, claims: [], ticked: new Set() };
+let pickRun = null; // the latest refresh, which make() waits for
+let runKey = null; // the articles it is for
+
+function resetPicks() {
+  pickSeq++;
+  pick = { key: null, claims: [], ticked: new Set() };
+  pickRun = null;
+  runKey = null;
+}
+
+/** The engine's claims for the form's articles, ticked by default or as the opened file says. */
+function refreshClaims(ui) {
+  const articles = readForm(ui).articles;
+  const key = JSON.stringify(articles);
+  if (key === runKey && pickRun) return pickRun;
+  runKey = key;
+  const n = ++pickSeq;
+  html.dataset.claims = 'pending';
+  pickRun = (async () => {
+    let claims = [];
+    if (articles.length) {
+      const ex = validateExercise({ title: 'x', articles });
+      const { reports } = await engineAnswers(ex.articles);
+      claims = allClaimsOf(ex, reports);
+    }
+    if (n !== pickSeq) return pickRun; // a newer refresh is under way
+    let ticked;
+    if (ui.preset && ui.preset.key === key) {
+      const want = new Set(ui.preset.claims.map((c) => `${c.doc}:${c.check}`));
+      ticked = new Set(claims.filter((c) => want.has(`${c.doc}:${textCheck(c.sentence.text)}`)));
+    } else {
+      // After an edit, claims that are still there keep the teacher's ticks (new ones start
+      // unticked); a new article gets the default.
+      const k = (c) => `${c.doc}:${c.sentence.text}`;
+      const before = new Map(pick.claims.map((c) => [k(c), pick.ticked.has(c)]));
+      ticked = claims.some((c) => before.has(k(c))) ? new Set(claims.filter((c) => before.get(k(c)) === true)) : defaultPicks(claims, DEFAULT_PICKS);
+    }
+    pick = { key, claims, ticked, articles };
+    drawPicks(ui);
+    html.dataset.claims = 'ready';
+    return pick;
+  })();
+  pickRun.catch(() => {
+    if (n === pickSeq) runKey = null; // a failed run is tried again next time
+  });
+  return pickRun;
+}
+
+function engineAnswerWords(s) {
+  const a = s.attributions?.[0];
+  const hedges = (s.hedges ?? []).map((h) => `“${h.text}”`).join(', ');
+  return `The engine: source ${kindWord(engineKind(s))}${a?.source ? ` (“${a.source.text}”)` : ''} · ${statusWord(s.status?.label).toLowerCase()} · hedges: ${hedges || 'none'} · worth checking: ${Math.round((s.checkworthiness ?? 0) * 100)} of 100`;
+}
+
+function drawPicks(ui) {
+  const many = new Set(pick.claims.map((c) => c.doc)).size > 1 || (pick.articles?.length ?? 0) > 1;
+  ui.picks.replaceChildren(...pick.claims.map((c) => {
+    const id = `cl-pick-${c.doc}-${c.sentence.index}`;
+    const box = el('input', { type: 'checkbox', id, name: 'claim', value: `${c.doc}:${c.sentence.index}`, checked: pick.ticked.has(c) });
+    box.addEventListener('change', () => {
+      if (box.checked) pick.ticked.add(c);
+      else pick.ticked.delete(c);
+      countPicks(ui);
+    });
+    return el('div', { class: 'cl-pick' }, box,
+      el('label', { for: id }, many ? `${c.outlet}: ` : '', c.sentence.text, el('span', { class: 'cl-pick-answer' }, engineAnswerWords(c.sentence))));
+  }));
+  ui.picks.hidden = ui.pickButtons.hidden = !pick.claims.length;
+  countPicks(ui);
+}
+
+function countPicks(ui) {
+  const n = pick.claims.filter((c) => pick.ticked.has(c)).length;
+  ui.pickCount.textContent = pick.claims.length
+    ? `${n} of ${pick.claims.length} claim${pick.claims.length === 1 ? '' : 's'} ticked.`
+    : pick.key && pick.key !== '[]' ? 'The engine found no claim in the article: only the headline question can be asked.' : 'Paste an article (or start from a ready-made one) to see its claims.';
+}
+
+function setTicks(ui, which) {
+  pick.ticked = which === 'all' ? new Set(pick.claims) : which === 'none' ? new Set() : defaultPicks(pick.claims, DEFAULT_PICKS);
+  for (const box of ui.picks.querySelectorAll('input[name="claim"]')) {
+    const c = pick.claims.find((x) => `${x.doc}:${x.sentence.index}` === box.value);
+    box.checked = pick.ticked.has(c);
+  }
+  countPicks(ui);
 }
 
 // ---- make, link, file, print --------------------------------------------------------
@@ -256,6 +378,22 @@ async function make(ui) {
     return;
   }
   ui.message.textContent = 'Making the exercise…';
+  let pick;
+  try {
+    pick = await refreshClaims(ui);
+  } catch (err) {
+    html.dataset.classroom = 'error';
+    ui.error.textContent = `The engine could not read the article: ${err?.message ?? err}`;
+    return;
+  }
+  const chosen = pick.claims.filter((c) => pick.ticked.has(c));
+  if (pick.claims.length && !chosen.length && claimTasks(exercise.tasks).length) {
+    html.dataset.classroom = 'error';
+    ui.message.textContent = '';
+    ui.error.textContent = 'Tick at least one claim for students to answer (in “3. The claims students answer”).';
+    return;
+  }
+  if (pick.claims.length) exercise = validateExercise({ ...exercise, claims: chosen.map((c) => ({ doc: c.doc, sentence: c.sentence.index, check: textCheck(c.sentence.text) })) });
   try {
     const payload = await encodeExercise(exercise);
     const url = new URL(`index.html#exercise=${payload}`, location.href).href;
@@ -266,7 +404,8 @@ async function make(ui) {
     ui.linkNote.textContent = `The whole exercise is inside this link (${url.length.toLocaleString('en')} characters), after the “#”: nothing is uploaded. Some email programs cut very long links; the exercise file always works.`;
     ui.print.replaceChildren(buildWorksheet(exercise, reports, comparison), buildAnswerKey(exercise, reports, comparison));
     ui.output.hidden = false;
-    const claims = reports.reduce((n, r) => n + (r.stats?.claims ?? 0), 0);
+    const claims = chosen.length;
+    const of = pick.claims.length > claims ? ` You chose ${claims} of the ${pick.claims.length} claims the engine found.` : '';
     let headlines = '';
     if (exercise.tasks.includes('headline')) {
       const n = headlineQuestions(exercise, reports).length;
@@ -274,7 +413,7 @@ async function make(ui) {
         ? `, ${n} headline question${n === 1 ? '' : 's'}`
         : ` (no article has a headline, a short first line with no full stop, so there is no headline question)`;
     }
-    ui.message.textContent = `The exercise is ready: ${exercise.articles.length} article${exercise.articles.length === 1 ? '' : 's'}, ${claims} claim${claims === 1 ? '' : 's'}${headlines}.`;
+    ui.message.textContent = `The exercise is ready: ${exercise.articles.length} article${exercise.articles.length === 1 ? '' : 's'}, ${claims} claim${claims === 1 ? '' : 's'}${headlines}.${of}`;
     html.dataset.classroom = 'ready';
   } catch (err) {
     html.dataset.classroom = 'error';
@@ -312,6 +451,14 @@ function wire(ui) {
     for (const f of files) openFile(ui, f, files.length === 1 ? slot : undefined);
   });
   ui.make.addEventListener('click', () => make(ui));
+  let typing = null;
+  ui.slots.addEventListener('input', () => {
+    clearTimeout(typing);
+    typing = setTimeout(() => refreshClaims(ui).catch(() => {}), 700);
+  });
+  ui.pickTop.addEventListener('click', () => setTicks(ui, 'top'));
+  ui.pickAll.addEventListener('click', () => setTicks(ui, 'all'));
+  ui.pickNone.addEventListener('click', () => setTicks(ui, 'none'));
   ui.copy.addEventListener('click', async () => {
     ui.link.select();
     try {
