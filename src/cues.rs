@@ -98,8 +98,8 @@ impl<C: Copy> PhraseSet<C> {
         PhraseSet { by_first }
     }
 
-    /// Every match in `text`, left to right; at most one per starting word
-    /// (the first listed phrase that fits). A stem phrase ("accus*") is found
+    /// Every match in `text`, left to right, none overlapping; at each word
+    /// the first listed phrase that fits. A stem phrase ("accus*") is found
     /// through the word's first 3 to 8 bytes, so a stem is 3 to 8 letters long.
     pub fn find(&self, text: &str) -> Vec<Hit<C>> {
         let ws = words(text);
@@ -110,9 +110,14 @@ impl<C: Copy> PhraseSet<C> {
             low.push(buf.clone());
         }
         let mut out = Vec::new();
-        for i in 0..ws.len() {
+        let mut i = 0;
+        while i < ws.len() {
             if let Some(hit) = self.at(&low, i) {
                 out.push(Hit { start: ws[i].0, end: ws[hit.0].1, category: hit.1 });
+                // matches do not overlap: "we should" is not also "should"
+                i = hit.0 + 1;
+            } else {
+                i += 1;
             }
         }
         out
@@ -168,6 +173,10 @@ mod tests {
         // silent: inside other words, a skipped category, a partial phrase
         assert!(s.find("Weshould; badly; we shouldn't; in my").is_empty(), "{:?}", s.find("Weshould; badly; we shouldn't; in my"));
         assert!(s.find("bad").is_empty());
+        // no overlaps: "we should" once, not also a later phrase inside it
+        let s2 = PhraseSet::parse("we should | a\nshould | b\n", |c| Some(if c == "a" { "a" } else { "b" }));
+        let h2 = s2.find("We should act; they should too.");
+        assert_eq!(h2.iter().map(|h| h.category).collect::<Vec<_>>(), vec!["a", "b"]);
     }
 
     #[test]

@@ -207,7 +207,9 @@ pub fn detect(sentences: &[Sentence]) -> Genre {
             t.press_points += 2;
             push(&mut t.press, span_in(s, 0, s.text.trim_end().len()));
         }
-        let sourced = !s.attributions.is_empty();
+        // someone other than the writer ("I think", "we should" may read as
+        // the writer's own attribution)
+        let sourced = s.attributions.iter().any(|a| a.source.as_ref().is_none_or(|x| !matches!(x.text.as_str(), "I" | "We" | "we")));
         let mut opinion_here = false;
         for h in set.find(&s.text) {
             match h.category {

@@ -18,11 +18,11 @@ const ENGLISH: &[&str] = &[
 
 const OTHER: &[&str] = &[
     // Spanish
-    "el", "los", "las", "del", "que", "por", "con", "una", "para", "es", "y", "se", "su", "lo", "más", "pero", "dijo", "fue", "como",
+    "de", "la", "en", "el", "los", "las", "del", "que", "por", "con", "una", "para", "es", "y", "se", "su", "lo", "más", "pero", "dijo", "fue", "como",
     // French
     "le", "les", "des", "et", "du", "est", "une", "pour", "qui", "dans", "pas", "au", "sur", "avec", "sont", "ont", "ce", "cette",
     // German
-    "und", "der", "das", "ist", "nicht", "mit", "den", "ein", "eine", "zu", "von", "sich", "auf", "dem", "im", "auch", "wird", "sagte",
+    "und", "der", "die", "das", "für", "nach", "bei", "ist", "nicht", "mit", "den", "ein", "eine", "zu", "von", "sich", "auf", "dem", "im", "auch", "wird", "sagte",
     // Italian, Portuguese, Dutch
     "il", "di", "che", "per", "non", "della", "sono", "não", "em", "os", "uma", "het", "een", "van", "niet", "zijn", "ook",
 ];

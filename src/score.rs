@@ -37,7 +37,7 @@ pub const MIXED_MIN: u32 = 20;
 pub const UNSOURCED_BELOW: u32 = 10;
 /// The middle half (25th to 75th percentile) of the straight-news outlets'
 /// scores in the calibration set (docs/calibration.md).
-pub const TYPICAL: Typical = Typical { low: 26, high: 46 };
+pub const TYPICAL: Typical = Typical { low: 28, high: 48 };
 
 fn checkworthy_cues() -> &'static PhraseSet<()> {
     static P: OnceLock<PhraseSet<()>> = OnceLock::new();
@@ -375,7 +375,89 @@ fn tenths(n: usize, d: usize) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::tenths;
+    use super::*;
+    use crate::{analyze, Options};
+
+    fn worthy(text: &str) -> bool {
+        let r = analyze(text, &Options::default());
+        r.sentences.iter().any(is_check_worthy)
+    }
+
+    #[test]
+    fn figures_but_not_bare_years_or_ordinals() {
+        assert!(has_figure("The fund lost $3 million."));
+        assert!(has_figure("It rose 4.5% in 2016."));
+        assert!(has_figure("About 2,000 people came."));
+        assert!(!has_figure("The bridge opened in 1932."));
+        assert!(!has_figure("It is the 21st bridge on the river."));
+        assert!(!has_figure("No digits here."));
+    }
+
+    #[test]
+    fn checkworthy_cues() {
+        // one line per cue in data/checkworthy.txt that a test pins: (text, check-worthy?)
+        let cases: &[(&str, bool)] = &[
+            ("The mayor accused the council of hiding the report.", true),
+            ("The bridge closed because the river rose.", true),
+            ("The strike led to long queues at the port.", true),
+            ("Fares will rise next spring.", true),
+            ("Thousands of riders use the line.", true),
+            ("Prices are expected to fall.", true),
+            ("The council was charged with fraud.", true),
+            // background: no figure, no source, no cue
+            ("The bridge opened in 1932.", false),
+            ("The port sits on the east bank of the river.", false),
+            ("She grew up in Varnel.", false),
+        ];
+        for (t, want) in cases {
+            assert_eq!(worthy(t), *want, "{t}");
+        }
+        // a source, a hedge or a status makes a claim check-worthy too
+        assert!(worthy("Officials said the bridge reopened."));
+        assert!(worthy("The bridge reportedly reopened."));
+    }
+
+    #[test]
+    fn background_does_not_pull_the_score_down() {
+        let sourced = "The council will cut 40 night buses, Mayor Dana Whitfield said on Tuesday. The cut saves $2 million, the city’s budget office said.";
+        let with_background = "The council will cut 40 night buses, Mayor Dana Whitfield said on Tuesday. The city sits on the east bank of the river. The cut saves $2 million, the city’s budget office said. Varnel has a long tradition of public transport.";
+        let a = analyze(sourced, &Options::default()).summary;
+        let b = analyze(with_background, &Options::default()).summary;
+        assert_eq!(a.score, b.score, "background sentences changed the score");
+        assert_eq!((a.check_worthy, b.check_worthy, b.claims), (2, 2, 4));
+        assert_eq!(b.band, Some(Band::WellSourced));
+        // but an unsourced check-worthy claim does pull it down
+        let c = analyze(&format!("{sourced} The buses cost 30 percent more than trams."), &Options::default()).summary;
+        assert!(c.score < a.score, "{} !< {}", c.score, a.score);
+    }
+
+    #[test]
+    fn bands_by_threshold_and_mix() {
+        // (score, counted, named, unsourced, doubted)
+        assert_eq!(band(60, 10, 8, 1, 0), Band::WellSourced);
+        assert_eq!(band(60, 10, 4, 1, 0), Band::Mixed, "high score, but under half named");
+        assert_eq!(band(45, 10, 5, 1, 0), Band::WellSourced);
+        assert_eq!(band(44, 10, 9, 1, 0), Band::Mixed);
+        assert_eq!(band(20, 10, 2, 5, 5), Band::Mixed);
+        assert_eq!(band(19, 10, 1, 2, 5), Band::ThinlySourced, "unnamed and vague sources");
+        assert_eq!(band(19, 10, 2, 6, 1), Band::Unsourced, "half with no source");
+        assert_eq!(band(19, 10, 2, 1, 6), Band::Unsourced, "mostly speculative");
+        assert_eq!(band(19, 10, 3, 6, 6), Band::ThinlySourced, "30% named is not unsourced");
+        assert_eq!(band(9, 10, 5, 0, 0), Band::Unsourced);
+        assert_eq!(band(0, 0, 0, 0, 0), Band::Unsourced);
+    }
+
+    #[test]
+    fn no_claims_no_band_and_plurals() {
+        let s = analyze("", &Options::default()).summary;
+        assert_eq!(s.band, None);
+        assert_eq!(s.typical, TYPICAL);
+        let s = analyze("Officials said the bridge reopened.", &Options::default()).summary;
+        assert_eq!(s.band, Some(Band::Mixed));
+        assert!(s.band_why.starts_with("Mixed: 0 of 1 check-worthy claim name who says so;"), "{}", s.band_why);
+        let s = analyze("Mayor Dana Whitfield said the bridge reopened.", &Options::default()).summary;
+        assert_eq!(s.band_why, "Well sourced: 1 of 1 check-worthy claim names who says so.");
+    }
 
     #[test]
     fn tenths_rounds_like_one_decimal() {
