@@ -330,33 +330,41 @@ pub fn band(score: u32, n: usize, named: usize, unsourced: usize, doubted: usize
     }
 }
 
-/// "1 claim names" / "3 claims name".
+/// "1 claim worth checking" / "3 claims worth checking".
 fn claims_word(n: usize) -> &'static str {
     if n == 1 {
-        "check-worthy claim"
+        "claim worth checking"
     } else {
-        "check-worthy claims"
+        "claims worth checking"
     }
 }
 
 fn band_why(b: Band, n: usize, named: usize, unsourced: usize, doubted: usize) -> String {
     let names = if named == 1 { "names" } else { "name" };
+    let give = if unsourced == 1 { "gives" } else { "give" };
+    let is = if doubted == 1 { "is" } else { "are" };
     match b {
         Band::WellSourced => format!("Well sourced: {named} of {n} {} {names} who says so.", claims_word(n)),
-        Band::Mixed => format!("Mixed: {named} of {n} {} {names} who says so; the others rest on unnamed or vague sources, on no source, or on hedges.", claims_word(n)),
-        Band::ThinlySourced => format!("Thinly sourced: only {named} of {n} {} {names} who says so; most rest on unnamed or vague sources, or are hedged.", claims_word(n)),
-        Band::Unsourced => format!("Mostly unsourced or speculative: {unsourced} of {n} {} give no source, and {doubted} are unconfirmed or speculative.", claims_word(n)),
+        Band::Mixed => format!("Mixed: {named} of {n} {} {names} who says so; the others rest on unnamed or vague sources, on no source, or on words that soften them.", claims_word(n)),
+        Band::ThinlySourced => format!("Thinly sourced: only {named} of {n} {} {names} who says so; most rest on unnamed or vague sources, or are softened.", claims_word(n)),
+        Band::Unsourced => format!("Mostly unsourced or guesswork: {unsourced} of {n} {} {give} no source, and {doubted} {is} unconfirmed or only a guess.", claims_word(n)),
     }
 }
 
 fn check_worthy_reason(c: usize, n: usize) -> String {
+    const WHY: &str = "a number, a source, an accusation, a cause, a prediction, or words that soften it";
     if c == 0 {
-        "No claim has a figure, a source, a hedge, an allegation, a cause or a prediction, so every claim counts in the score.".into()
+        format!("No claim has {WHY}, so every claim counts in the score.")
     } else if c == n {
-        format!("All {n} claims are check-worthy (a figure, a source, a hedge, an allegation, a cause or a prediction), and all count in the score.")
+        if n == 1 {
+            format!("The claim is worth checking ({WHY}), and it counts in the score.")
+        } else {
+            format!("All {n} claims are worth checking ({WHY}), and all count in the score.")
+        }
     } else {
-        let (v, bg) = if n - c == 1 { ("is", "statement") } else { ("are", "statements") };
-        format!("{c} of {n} claims are check-worthy (a figure, a source, a hedge, an allegation, a cause or a prediction); the other {} {v} background {bg} and do not count in the score.", n - c)
+        let (v, bg, d) = if n - c == 1 { ("is", "statement", "does") } else { ("are", "statements", "do") };
+        let cv = if c == 1 { "is" } else { "are" };
+        format!("{c} of {n} claims {cv} worth checking ({WHY}); the other {} {v} background {bg} and {d} not count in the score.", n - c)
     }
 }
 
@@ -454,9 +462,10 @@ mod tests {
         assert_eq!(s.typical, TYPICAL);
         let s = analyze("Officials said the bridge reopened.", &Options::default()).summary;
         assert_eq!(s.band, Some(Band::Mixed));
-        assert!(s.band_why.starts_with("Mixed: 0 of 1 check-worthy claim name who says so;"), "{}", s.band_why);
+        assert!(s.band_why.starts_with("Mixed: 0 of 1 claim worth checking name who says so;"), "{}", s.band_why);
         let s = analyze("Mayor Dana Whitfield said the bridge reopened.", &Options::default()).summary;
-        assert_eq!(s.band_why, "Well sourced: 1 of 1 check-worthy claim names who says so.");
+        assert_eq!(s.band_why, "Well sourced: 1 of 1 claim worth checking names who says so.");
+        assert_eq!(s.reasons.last().map(String::as_str), Some("The claim is worth checking (a number, a source, an accusation, a cause, a prediction, or words that soften it), and it counts in the score."));
     }
 
     #[test]
