@@ -88,7 +88,7 @@ def main():
     allsc = [x for o in by for x in by[o]["scores"]]
     print(f"{len(files)} articles\n")
     print("| outlet | n | min | p10 | p25 | median | p75 | p90 | max | " + " | ".join(BANDS) + " |")
-    print("|---|" + "---:|" * (9 + len(BANDS)))
+    print("|---|" + "---:|" * (8 + len(BANDS)))
     rows = sorted(by) + ["all"]
     for o in rows:
         s = allsc if o == "all" else by[o]["scores"]
