@@ -12,6 +12,9 @@ use rustc_hash::FxHashMap;
 /// A parsed phrase list: phrases grouped by their first word.
 pub struct PhraseSet<C: Copy> {
     by_first: FxHashMap<String, Vec<(Vec<String>, bool, C)>>,
+    /// The byte lengths of the one-word stems ("accus*": 5), so a word is
+    /// looked up by its prefixes of those lengths only.
+    stem_lens: Vec<usize>,
 }
 
 /// One match: byte range in the text searched, and the phrase's category.
@@ -71,6 +74,7 @@ impl<C: Copy> PhraseSet<C> {
     /// Parse `data`; `category` maps a category name to `C` (None: the line is skipped).
     pub fn parse(data: &str, category: impl Fn(&str) -> Option<C>) -> PhraseSet<C> {
         let mut by_first: FxHashMap<String, Vec<(Vec<String>, bool, C)>> = FxHashMap::default();
+        let mut stem_lens = Vec::new();
         let mut buf = String::new();
         for line in data.lines() {
             let line = line.split('#').next().unwrap_or("").trim();
@@ -93,9 +97,12 @@ impl<C: Copy> PhraseSet<C> {
             if ws.is_empty() || ws.iter().any(|w| w.is_empty()) {
                 continue;
             }
+            if prefix && ws.len() == 1 && !stem_lens.contains(&ws[0].len()) {
+                stem_lens.push(ws[0].len());
+            }
             by_first.entry(ws[0].clone()).or_default().push((ws, prefix, c));
         }
-        PhraseSet { by_first }
+        PhraseSet { by_first, stem_lens }
     }
 
     /// Every match in `text`, left to right, none overlapping; at each word
@@ -103,12 +110,20 @@ impl<C: Copy> PhraseSet<C> {
     /// through the word's first 3 to 8 bytes, so a stem is 3 to 8 letters long.
     pub fn find(&self, text: &str) -> Vec<Hit<C>> {
         let ws = words(text);
-        let mut low: Vec<String> = Vec::with_capacity(ws.len());
-        let mut buf = String::new();
+        // every word, normalised, in one buffer: (start, end) in `buf`
+        let mut buf = String::with_capacity(text.len());
+        let mut at: Vec<(usize, usize)> = Vec::with_capacity(ws.len());
         for &(a, b) in &ws {
-            norm_word(&text[a..b], &mut buf);
-            low.push(buf.clone());
+            let s = buf.len();
+            for c in text[a..b].chars() {
+                buf.push(match c {
+                    '’' | '‘' => '\'',
+                    c => c.to_ascii_lowercase(),
+                });
+            }
+            at.push((s, buf.len()));
         }
+        let low: Vec<&str> = at.iter().map(|&(a, b)| &buf[a..b]).collect();
         let mut out = Vec::new();
         let mut i = 0;
         while i < ws.len() {
@@ -124,23 +139,23 @@ impl<C: Copy> PhraseSet<C> {
     }
 
     /// The phrase starting at word `i`: (index of its last word, category).
-    fn at(&self, low: &[String], i: usize) -> Option<(usize, C)> {
-        let first = &low[i];
-        let exact = self.by_first.get(first.as_str()).into_iter().flatten();
-        // prefix phrases of one word are keyed by their stem: try the word's
-        // own prefixes of 3 to 8 bytes (a bounded number of look-ups)
-        let stems = (3..first.len().min(9)).filter(|&n| first.is_char_boundary(n)).filter_map(|n| self.by_first.get(&first[..n])).flatten();
+    fn at(&self, low: &[&str], i: usize) -> Option<(usize, C)> {
+        let first = low[i];
+        let exact = self.by_first.get(first).into_iter().flatten();
+        // one-word stems are keyed by the stem: try the word's prefixes of
+        // the stems' lengths only (a few look-ups)
+        let stems = self.stem_lens.iter().filter(|&&n| n < first.len() && first.is_char_boundary(n)).filter_map(|&n| self.by_first.get(&first[..n])).flatten();
         for (ph, prefix, c) in exact.chain(stems) {
             let n = ph.len();
             if i + n > low.len() {
                 continue;
             }
             let ok = ph.iter().enumerate().all(|(k, w)| {
-                let got = &low[i + k];
+                let got = low[i + k];
                 if k + 1 == n && *prefix {
                     got.starts_with(w.as_str())
                 } else {
-                    got == w
+                    got == w.as_str()
                 }
             });
             if ok {
