@@ -33,7 +33,10 @@
   let last = null; // { text, blocks: [{ start, end, text }] }
 
   const collapse = (s) => s.replace(/\s+/g, ' ').trim();
-  const wordCount = (s) => (s.match(/\S+/g) ?? []).length;
+  // Scripts written without spaces (Japanese, Chinese, Thai …): each character
+  // counts as a word, so such an article is still found; the report then
+  // warns that claimlens reads English (issue 16).
+  const wordCount = (s) => (s.match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]|[^\s\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]+/gu) ?? []).length;
 
   /** Blocks of text under root: one per paragraph-like element, whitespace collapsed. */
   function blocksOf(root) {

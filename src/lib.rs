@@ -11,12 +11,18 @@
 //! - `src/segment.rs`: paragraphs and sentences
 //! - `src/rules/`: one rule per file: kind, hedges, attribution, names, status
 //! - `src/resolve.rs`: sources across the article
-//! - `src/score.rs`: scores and the summary
+//! - `src/score.rs`: scores, check-worthy claims, bands and the summary
+//! - `src/genre.rs`: news, opinion, interview, review or press release
+//! - `src/language.rs`: the not-English warning
+//! - `src/cues.rs`: the small phrase lists of genre.rs and score.rs
 //! - `src/utf16.rs`: the UTF-16 offset boundary
 //! - `src/wasm.rs`: the JavaScript API (wasm32 only)
 
 pub mod compare;
+pub mod cues;
 pub mod doc;
+pub mod genre;
+pub mod language;
 pub mod headline;
 pub mod lexicon;
 pub mod quotes;
@@ -157,6 +163,9 @@ fn warnings_for(text: &str) -> Vec<String> {
     }
     if text.trim().is_empty() {
         w.push("The text is empty.".into());
+    }
+    if let Some(m) = language::warning(text) {
+        w.push(m.into());
     }
     w
 }
@@ -412,6 +421,8 @@ fn run_with(text: &str, lex: &Lexicon, parallel_min: usize) -> Report {
     let mut summary = score::summarize(&out, words_in_claims);
     // Does the headline say more than the article? (headline.rs)
     summary.headline_gap = headline::gap(&out);
+    // What kind of piece is it? (genre.rs)
+    summary.genre = genre::detect(&out);
     let claims = out.iter().filter(|s| s.kind == SentenceKind::Claim).count();
     Report {
         schema_version: SCHEMA_VERSION,

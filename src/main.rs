@@ -174,6 +174,11 @@ fn main() -> ExitCode {
         Format::Json => serde_json::to_writer(&mut out, &report).map_err(|e| e.to_string()).and_then(|_| writeln!(out).map_err(|e| e.to_string())),
         Format::Text => write_text(&mut out, &report, std::io::stdout().is_terminal()).map_err(|e| e.to_string()),
     };
+    // the report's warnings (not English, HTML …) also go to stderr, where a
+    // reader of the JSON on a terminal sees them
+    for w in &report.warnings {
+        eprintln!("claimlens: warning: {w}");
+    }
     match res {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) if e.contains("Broken pipe") => ExitCode::SUCCESS,
@@ -234,8 +239,17 @@ fn jsonl_line(line: &[u8], opts: &Options) -> Result<(serde_json::Value, Report)
 
 fn write_text(out: &mut impl Write, r: &Report, color: bool) -> std::io::Result<()> {
     let (b, d, x) = if color { ("\x1b[1m", "\x1b[2m", "\x1b[0m") } else { ("", "", "") };
-    writeln!(out, "{b}Sourcing score {}/100{x}  {d}({}){x}", r.summary.score, r.summary.note)?;
-    for reason in &r.summary.reasons {
+    for w in &r.warnings {
+        writeln!(out, "{b}Warning:{x} {w}")?;
+    }
+    let sum = &r.summary;
+    writeln!(out, "{b}Kind of piece: {}{x}{}", genre_words(sum.genre.label), cue_list(&sum.genre.cues))?;
+    writeln!(out, "{b}Sourcing score {}/100{x}  {d}({}){x}", sum.score, sum.note)?;
+    if sum.band.is_some() {
+        writeln!(out, "  {}", sum.band_why)?;
+        writeln!(out, "  Typical news reports score {}–{}.", sum.typical.low, sum.typical.high)?;
+    }
+    for reason in &sum.reasons {
         writeln!(out, "  {reason}")?;
     }
     writeln!(out)?;
@@ -266,6 +280,25 @@ fn write_text(out: &mut impl Write, r: &Report, color: bool) -> std::io::Result<
         }
     }
     Ok(())
+}
+
+fn genre_words(g: claimlens::GenreLabel) -> &'static str {
+    match g {
+        claimlens::GenreLabel::News => "news report",
+        claimlens::GenreLabel::Opinion => "opinion or analysis (the sourcing score means less here)",
+        claimlens::GenreLabel::Interview => "interview or Q&A",
+        claimlens::GenreLabel::Review => "review (the sourcing score means less here)",
+        claimlens::GenreLabel::PressRelease => "press release",
+    }
+}
+
+/// "  (cues: “I think”, “we should”)", or nothing.
+fn cue_list(cues: &[claimlens::TextSpan]) -> String {
+    if cues.is_empty() {
+        return String::new();
+    }
+    let words: Vec<String> = cues.iter().map(|c| format!("“{}”", c.text)).collect();
+    format!("  (cues: {})", words.join(", "))
 }
 
 fn clip(s: &str, n: usize) -> String {

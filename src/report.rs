@@ -202,6 +202,54 @@ pub struct Summary {
     /// The headline states as fact what the body only reports, hedges or
     /// doubts (`headline.rs`); `null` when it does not, or there is no headline.
     pub headline_gap: Option<HeadlineGap>,
+    /// The score in words (`score.rs`): `null` when there are no claims.
+    pub band: Option<Band>,
+    /// One plain sentence: why this band, in counts of check-worthy claims.
+    pub band_why: String,
+    /// Claims that make a check-worthy claim (a figure, a quote or report,
+    /// an allegation, a cause, a prediction, a hedge or a status); only they
+    /// count in `score`, unless there are none.
+    pub check_worthy: usize,
+    /// Where typical news reports score: the middle half of the calibration
+    /// set (docs/calibration.md).
+    pub typical: Typical,
+    /// What kind of piece this reads as (`genre.rs`).
+    pub genre: Genre,
+}
+
+/// The article score in words (thresholds in `score.rs` and README, "Scores").
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Band {
+    WellSourced,
+    Mixed,
+    ThinlySourced,
+    Unsourced,
+}
+
+/// A score range: `low` to `high`, both included.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Typical {
+    pub low: u32,
+    pub high: u32,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum GenreLabel {
+    #[default]
+    News,
+    Opinion,
+    Interview,
+    Review,
+    PressRelease,
+}
+
+/// The kind of piece, and the words that show it (empty for news).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Genre {
+    pub label: GenreLabel,
+    pub cues: Vec<TextSpan>,
 }
 
 /// A headline that says more than its article.

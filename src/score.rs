@@ -12,9 +12,69 @@
 //! Checkworthiness (0–1): how much the claim deserves checking: numbers, names
 //! and events raise it; a weak source or a hedge raises it further.
 //!
-//! Article score: the mean claim score, weighted by checkworthiness.
+//! Article score: the mean score of the check-worthy claims, weighted by
+//! checkworthiness. A claim is check-worthy when it makes a claim a reader
+//! should want checked: it has a source, a hedge or a status other than
+//! "asserted", a figure (a digit that is not a bare year, or "million",
+//! "percent" …), or an allegation, a cause or a prediction
+//! (`data/checkworthy.txt`). The rest is background ("The bridge opened in
+//! 1932."): it does not pull the score down. With no check-worthy claim at
+//! all, every claim counts.
+//!
+//! Band: the article score in words, calibrated on 924 real news articles
+//! (docs/calibration.md, `tools/calibrate.py`); see [`band`].
 
-use crate::report::{fixed, AttributionKind, Hedge, HedgeCategory, QuoteType, Sentence, SentenceKind, StatusLabel, Summary, SCORE_NOTE};
+use crate::cues::PhraseSet;
+use crate::report::{fixed, AttributionKind, Band, Hedge, HedgeCategory, QuoteType, Sentence, SentenceKind, StatusLabel, Summary, Typical, SCORE_NOTE};
+use std::sync::OnceLock;
+
+pub const CHECKWORTHY_DATA: &str = include_str!("../data/checkworthy.txt");
+
+/// Band thresholds on the article score (docs/calibration.md says why).
+pub const WELL_SOURCED_MIN: u32 = 45;
+pub const MIXED_MIN: u32 = 20;
+/// Below this, an article is `unsourced` whatever its mix of sources.
+pub const UNSOURCED_BELOW: u32 = 10;
+/// The middle half (25th to 75th percentile) of the straight-news outlets'
+/// scores in the calibration set (docs/calibration.md).
+pub const TYPICAL: Typical = Typical { low: 28, high: 48 };
+
+fn checkworthy_cues() -> &'static PhraseSet<()> {
+    static P: OnceLock<PhraseSet<()>> = OnceLock::new();
+    P.get_or_init(|| PhraseSet::parse(CHECKWORTHY_DATA, |c| matches!(c, "allegation" | "cause" | "prediction" | "figure").then_some(())))
+}
+
+/// A digit that is part of a figure: not a bare year ("in 2016"), not an
+/// ordinal ("21st").
+fn has_figure(t: &str) -> bool {
+    let b = t.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if !b[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < b.len() && (b[i].is_ascii_digit() || ((b[i] == b',' || b[i] == b'.') && b.get(i + 1).is_some_and(u8::is_ascii_digit))) {
+            i += 1;
+        }
+        let run = &b[start..i];
+        let before = start.checked_sub(1).map(|j| b[j]);
+        let after = b.get(i).copied();
+        let year = run.len() == 4 && (run.starts_with(b"19") || run.starts_with(b"20")) && before != Some(b'$');
+        let ordinal = after.is_some_and(|c| c.is_ascii_alphabetic()) && matches!(b.get(i..i + 2), Some(b"st" | b"nd" | b"rd" | b"th"));
+        if !year && !ordinal {
+            return true;
+        }
+    }
+    false
+}
+
+/// Whether a claim sentence makes a check-worthy claim (see the module doc).
+pub fn is_check_worthy(s: &Sentence) -> bool {
+    s.kind == SentenceKind::Claim
+        && (!s.attributions.is_empty() || !s.hedges.is_empty() || s.status.label != StatusLabel::Asserted || has_figure(&s.text) || !checkworthy_cues().find(&s.text).is_empty())
+}
 
 fn kind_words(k: AttributionKind) -> &'static str {
     match k {
@@ -176,7 +236,11 @@ pub fn summarize(sentences: &[Sentence], words_in_claims: usize) -> Summary {
     let mut sum = Summary { note: SCORE_NOTE.into(), ..Default::default() };
     let mut weighted = 0.0f64;
     let mut weights = 0.0f64;
+    // the same over every claim, for a text with no check-worthy claim
+    let (mut all_weighted, mut all_weights) = (0.0f64, 0.0f64);
     let mut hedges = 0usize;
+    // among the check-worthy claims: named, no source, unconfirmed or speculative
+    let (mut named, mut unsourced, mut doubted) = (0usize, 0usize, 0usize);
     for s in sentences.iter().filter(|s| s.kind == SentenceKind::Claim) {
         sum.claims += 1;
         hedges += s.hedges.len();
@@ -198,13 +262,38 @@ pub fn summarize(sentences: &[Sentence], words_in_claims: usize) -> Summary {
             None => a.none += 1,
         }
         let w = s.checkworthiness.max(0.05);
-        weighted += w * s.score as f64;
-        weights += w;
+        all_weighted += w * s.score as f64;
+        all_weights += w;
+        if is_check_worthy(s) {
+            sum.check_worthy += 1;
+            weighted += w * s.score as f64;
+            weights += w;
+            match s.attributions.first().map(|x| x.kind) {
+                Some(AttributionKind::NamedPerson | AttributionKind::NamedOrganization) => named += 1,
+                None => unsourced += 1,
+                _ => {}
+            }
+            if matches!(s.status.label, StatusLabel::Unconfirmed | StatusLabel::Speculative) {
+                doubted += 1;
+            }
+        }
     }
+    sum.typical = TYPICAL;
     if sum.claims > 0 {
         let a = &sum.by_attribution;
         sum.named_source_share = round2((a.named_person + a.named_organization) as f64 / sum.claims as f64);
+        if sum.check_worthy == 0 {
+            // no check-worthy claim: every claim counts, with the same shares
+            (weighted, weights) = (all_weighted, all_weights);
+            named = a.named_person + a.named_organization;
+            unsourced = a.none;
+            doubted = sum.by_status.unconfirmed + sum.by_status.speculative;
+        }
         sum.score = (weighted / weights).round().clamp(0.0, 100.0) as u32;
+        let n = if sum.check_worthy == 0 { sum.claims } else { sum.check_worthy };
+        let b = band(sum.score, n, named, unsourced, doubted);
+        sum.band = Some(b);
+        sum.band_why = band_why(b, n, named, unsourced, doubted);
         sum.hedge_density = round2(100.0 * hedges as f64 / words_in_claims.max(1) as f64);
         let a = &sum.by_attribution;
         sum.reasons = vec![
@@ -213,10 +302,70 @@ pub fn summarize(sentences: &[Sentence], words_in_claims: usize) -> Summary {
             format!("{} hedge cues per 100 words of claims.", tenths(hedges, words_in_claims.max(1))),
             format!("{} claims are unconfirmed and {} speculative.", sum.by_status.unconfirmed, sum.by_status.speculative),
         ];
+        sum.reasons.push(check_worthy_reason(sum.check_worthy, sum.claims));
     } else {
         sum.reasons = vec!["No claims found, so there is nothing to score.".into()];
     }
     sum
+}
+
+/// The band of an article with score `score` and `n` claims counted, of
+/// which `named` name their source, `unsourced` give none and `doubted` are
+/// unconfirmed or speculative:
+/// - `wellSourced`: score ≥ 45, and at least half the claims name who says so;
+/// - `mixed`: score ≥ 20 (or ≥ 45 with fewer than half named);
+/// - `unsourced`: score < 10, or score < 20 with under 30% named and either
+///   half with no source or 60% unconfirmed or speculative;
+/// - `thinlySourced`: the rest below 20: mostly unnamed or vague sources, or
+///   many hedges.
+pub fn band(score: u32, n: usize, named: usize, unsourced: usize, doubted: usize) -> Band {
+    if score >= WELL_SOURCED_MIN && 2 * named >= n {
+        Band::WellSourced
+    } else if score >= MIXED_MIN {
+        Band::Mixed
+    } else if score < UNSOURCED_BELOW || (10 * named < 3 * n && (2 * unsourced >= n || 10 * doubted >= 6 * n)) {
+        Band::Unsourced
+    } else {
+        Band::ThinlySourced
+    }
+}
+
+/// "1 claim worth checking" / "3 claims worth checking".
+fn claims_word(n: usize) -> &'static str {
+    if n == 1 {
+        "claim worth checking"
+    } else {
+        "claims worth checking"
+    }
+}
+
+fn band_why(b: Band, n: usize, named: usize, unsourced: usize, doubted: usize) -> String {
+    let names = if named == 1 { "names" } else { "name" };
+    let give = if unsourced == 1 { "gives" } else { "give" };
+    let is = if doubted == 1 { "is" } else { "are" };
+    match b {
+        Band::WellSourced => format!("Well sourced: {named} of {n} {} {names} who says so.", claims_word(n)),
+        Band::Mixed => format!("Mixed: {named} of {n} {} {names} who says so; the others rest on unnamed or vague sources, on no source, or on words that soften them.", claims_word(n)),
+        Band::ThinlySourced => format!("Thinly sourced: only {named} of {n} {} {names} who says so; most rest on unnamed or vague sources, or are softened.", claims_word(n)),
+        Band::Unsourced => format!("Mostly unsourced or guesswork: {unsourced} of {n} {} {give} no source, and {doubted} {is} unconfirmed or only a guess.", claims_word(n)),
+    }
+}
+
+fn check_worthy_reason(c: usize, n: usize) -> String {
+    const WHY: &str = "a number, a source, an accusation, a cause, a prediction, or words that soften it";
+    if c == 0 {
+        format!("No claim has {WHY}, so every claim counts in the score.")
+    } else if c == n {
+        if n == 1 {
+            format!("The claim is worth checking ({WHY}), and it counts in the score.")
+        } else {
+            format!("All {n} claims are worth checking ({WHY}), and all count in the score.")
+        }
+    } else {
+        let (v, bg, d) = if n - c == 1 { ("is", "statement", "does") } else { ("are", "statements", "do") };
+        let cv = if c == 1 { "is" } else { "are" };
+        format!("{c} of {n} claims {cv} worth checking ({WHY}); the other {} {v} background {bg} and {d} not count in the score.", n - c)
+    }
 }
 
 /// Rounded in f64, so the JSON and the wasm (JS number) forms print alike.
@@ -234,7 +383,90 @@ fn tenths(n: usize, d: usize) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::tenths;
+    use super::*;
+    use crate::{analyze, Options};
+
+    fn worthy(text: &str) -> bool {
+        let r = analyze(text, &Options::default());
+        r.sentences.iter().any(is_check_worthy)
+    }
+
+    #[test]
+    fn figures_but_not_bare_years_or_ordinals() {
+        assert!(has_figure("The fund lost $3 million."));
+        assert!(has_figure("It rose 4.5% in 2016."));
+        assert!(has_figure("About 2,000 people came."));
+        assert!(!has_figure("The bridge opened in 1932."));
+        assert!(!has_figure("It is the 21st bridge on the river."));
+        assert!(!has_figure("No digits here."));
+    }
+
+    #[test]
+    fn checkworthy_cues() {
+        // one line per cue in data/checkworthy.txt that a test pins: (text, check-worthy?)
+        let cases: &[(&str, bool)] = &[
+            ("The mayor accused the council of hiding the report.", true),
+            ("The bridge closed because the river rose.", true),
+            ("The strike led to long queues at the port.", true),
+            ("Fares will rise next spring.", true),
+            ("Thousands of riders use the line.", true),
+            ("Prices are expected to fall.", true),
+            ("The council was charged with fraud.", true),
+            // background: no figure, no source, no cue
+            ("The bridge opened in 1932.", false),
+            ("The port sits on the east bank of the river.", false),
+            ("She grew up in Varnel.", false),
+        ];
+        for (t, want) in cases {
+            assert_eq!(worthy(t), *want, "{t}");
+        }
+        // a source, a hedge or a status makes a claim check-worthy too
+        assert!(worthy("Officials said the bridge reopened."));
+        assert!(worthy("The bridge reportedly reopened."));
+    }
+
+    #[test]
+    fn background_does_not_pull_the_score_down() {
+        let sourced = "The council will cut 40 night buses, Mayor Dana Whitfield said on Tuesday. The cut saves $2 million, the city’s budget office said.";
+        let with_background = "The council will cut 40 night buses, Mayor Dana Whitfield said on Tuesday. The city sits on the east bank of the river. The cut saves $2 million, the city’s budget office said. Varnel has a long tradition of public transport.";
+        let a = analyze(sourced, &Options::default()).summary;
+        let b = analyze(with_background, &Options::default()).summary;
+        assert_eq!(a.score, b.score, "background sentences changed the score");
+        assert_eq!((a.check_worthy, b.check_worthy, b.claims), (2, 2, 4));
+        assert_eq!(b.band, Some(Band::WellSourced));
+        // but an unsourced check-worthy claim does pull it down
+        let c = analyze(&format!("{sourced} The buses cost 30 percent more than trams."), &Options::default()).summary;
+        assert!(c.score < a.score, "{} !< {}", c.score, a.score);
+    }
+
+    #[test]
+    fn bands_by_threshold_and_mix() {
+        // (score, counted, named, unsourced, doubted)
+        assert_eq!(band(60, 10, 8, 1, 0), Band::WellSourced);
+        assert_eq!(band(60, 10, 4, 1, 0), Band::Mixed, "high score, but under half named");
+        assert_eq!(band(45, 10, 5, 1, 0), Band::WellSourced);
+        assert_eq!(band(44, 10, 9, 1, 0), Band::Mixed);
+        assert_eq!(band(20, 10, 2, 5, 5), Band::Mixed);
+        assert_eq!(band(19, 10, 1, 2, 5), Band::ThinlySourced, "unnamed and vague sources");
+        assert_eq!(band(19, 10, 2, 6, 1), Band::Unsourced, "half with no source");
+        assert_eq!(band(19, 10, 2, 1, 6), Band::Unsourced, "mostly speculative");
+        assert_eq!(band(19, 10, 3, 6, 6), Band::ThinlySourced, "30% named is not unsourced");
+        assert_eq!(band(9, 10, 5, 0, 0), Band::Unsourced);
+        assert_eq!(band(0, 0, 0, 0, 0), Band::Unsourced);
+    }
+
+    #[test]
+    fn no_claims_no_band_and_plurals() {
+        let s = analyze("", &Options::default()).summary;
+        assert_eq!(s.band, None);
+        assert_eq!(s.typical, TYPICAL);
+        let s = analyze("Officials said the bridge reopened.", &Options::default()).summary;
+        assert_eq!(s.band, Some(Band::Mixed));
+        assert!(s.band_why.starts_with("Mixed: 0 of 1 claim worth checking name who says so;"), "{}", s.band_why);
+        let s = analyze("Mayor Dana Whitfield said the bridge reopened.", &Options::default()).summary;
+        assert_eq!(s.band_why, "Well sourced: 1 of 1 claim worth checking names who says so.");
+        assert_eq!(s.reasons.last().map(String::as_str), Some("The claim is worth checking (a number, a source, an accusation, a cause, a prediction, or words that soften it), and it counts in the score."));
+    }
 
     #[test]
     fn tenths_rounds_like_one_decimal() {

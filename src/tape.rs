@@ -808,7 +808,7 @@ mod tests {
         let ends = t.offs.iter().skip(1).map(|&e| e as usize).chain([t.strings.len()]);
         let strs: Vec<&str> = t.offs.iter().zip(ends).map(|(&at, end)| &t.strings[at as usize..end]).collect();
         // made once per report: the generic path is fine for them
-        let once = ["schemaVersion", "chars", "score,claims", "denied", "namedPerson"];
+        let once = ["schemaVersion", "chars", "score,claims", "denied", "namedPerson", "low,high", "label,cues"];
         let shapes = shape_lists(&t);
         for keys in &shapes {
             let sig = keys.iter().map(|&k| strs[k as usize]).collect::<Vec<_>>().join(",");

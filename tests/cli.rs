@@ -359,3 +359,34 @@ fn closed_stdout_is_not_a_crash() {
         assert_eq!(o.status.code(), Some(0), "{args:?}: stderr {err}");
     }
 }
+
+/// Issue 16: text that is not English gets the report's warning on stderr
+/// (and at the top of the text output); English text stays quiet.
+#[test]
+fn not_english_warns_on_stderr_and_english_does_not() {
+    let ja = "東京都は火曜日、新しい橋の建設を始めると発表した。関係者によると、費用は約三十億円になる見通しだという。";
+    let o = run(&["analyze", "-"], ja.as_bytes());
+    let v = json(&o);
+    assert!(v["warnings"].as_array().unwrap().iter().any(|w| w.as_str().unwrap().contains("reads English news")), "{v}");
+    assert!(stderr(&o).contains("warning: claimlens reads English news"), "{}", stderr(&o));
+    let t = run(&["analyze", "-", "--format", "text"], ja.as_bytes());
+    assert!(stdout(&t).starts_with("Warning: claimlens reads English news"), "{}", stdout(&t));
+    let en = run(&["analyze", "-"], ARTICLE.as_bytes());
+    assert!(json(&en)["warnings"].as_array().unwrap().is_empty());
+    assert!(en.stderr.is_empty(), "{}", stderr(&en));
+}
+
+/// Issue 16: the text output gives the kind of piece, the band in words and
+/// where typical news reports score.
+#[test]
+fn text_output_names_the_genre_and_the_band() {
+    let o = run(&["analyze", "-", "--format", "text"], ARTICLE.as_bytes());
+    let out = stdout(&o);
+    assert!(out.contains("Kind of piece: news report"), "{out}");
+    assert!(out.contains("worth checking"), "{out}");
+    assert!(out.contains("Typical news reports score"), "{out}");
+    let op = "I think the council is wrong about the buses. We should keep them. In my view the cut saves almost nothing, and we must say so.";
+    let out = stdout(&run(&["analyze", "-", "--format", "text"], op.as_bytes()));
+    assert!(out.contains("Kind of piece: opinion"), "{out}");
+    assert!(out.contains("“I think”"), "{out}");
+}

@@ -24,6 +24,8 @@ import { build } from '../../tools/build-extension.mjs';
 const ARTICLE = readFileSync(path.join(FIXTURES, 'extension-article.html'), 'utf8');
 const NO_ARTICLE = readFileSync(path.join(FIXTURES, 'extension-no-article.html'), 'utf8');
 const HEADLINE_GAP = readFileSync(path.join(FIXTURES, 'extension-headline-gap.html'), 'utf8');
+const OPINION = readFileSync(path.join(FIXTURES, 'extension-opinion.html'), 'utf8');
+const JAPANESE = readFileSync(path.join(FIXTURES, 'extension-japanese.html'), 'utf8');
 const STRICT_CSP = "default-src 'self'";
 const TIMEOUT = 30_000;
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -60,6 +62,8 @@ before(async () => {
       '/strict/article.html': [ARTICLE, { 'Content-Security-Policy': STRICT_CSP }],
       '/no-article.html': [NO_ARTICLE, {}],
       '/headline-gap.html': [HEADLINE_GAP, {}],
+      '/opinion.html': [OPINION, {}],
+      '/japanese.html': [JAPANESE, {}],
       '/long.html': [long, {}],
     };
     const hit = pages[url.pathname];
@@ -522,6 +526,68 @@ test('headline versus article: the panel shows the gap, marks both sentences and
   assert.deepEqual(panel.errors, []);
   await panel.close();
   await other.close();
+});
+
+test('the kind of piece and the score in words: a news article, an opinion column (with why the score means less), and a Japanese page (a warning, not "no article")', async () => {
+  const verdict = (panel) =>
+    panel.eval(() => {
+      const g = document.getElementById('summary-genre');
+      const b = document.getElementById('summary-band');
+      const w = document.getElementById('warnings');
+      return {
+        genre: g && !g.hidden ? g.dataset.genre : null,
+        genreText: g?.textContent ?? '',
+        note: document.getElementById('genre-note')?.textContent ?? '',
+        band: b && !b.hidden ? b.dataset.band : null,
+        bandText: b?.textContent ?? '',
+        warnings: w && !w.hidden ? w.textContent : '',
+      };
+    });
+
+  // news: a band with its word, no note, no warning
+  let page = await openFixture('/article.html');
+  await pressToolbarButton(page);
+  let panel = await PanelSession.open();
+  await panel.waitForState('done');
+  let report = await panel.eval(() => window.lastReport);
+  let v = await verdict(panel);
+  assert.equal(v.genre, 'news');
+  assert.equal(v.band, report.summary.band);
+  assert.ok(['wellSourced', 'mixed'].includes(v.band), v.band);
+  assert.match(v.bandText, /(Well sourced|Mixed).*Typical news reports score \d+–\d+/);
+  assert.equal(v.note, '');
+  assert.equal(v.warnings, '');
+  await panel.close();
+  await page.close();
+
+  // opinion: the genre, its clues, and the note; axe clean
+  page = await openFixture('/opinion.html');
+  await pressToolbarButton(page);
+  panel = await PanelSession.open();
+  await panel.waitForState('done');
+  v = await verdict(panel);
+  assert.equal(v.genre, 'opinion', JSON.stringify(v));
+  assert.match(v.genreText, /Opinion or analysis.*“I think”/);
+  assert.match(v.note, /sourcing score means less here/);
+  assert.ok(v.band, 'a band is shown');
+  assert.deepEqual(await axeViolations(panel), []);
+  await panel.screenshot(path.join(REPO, 'test-output', 'screenshots', 'extension-opinion.png'));
+  assert.deepEqual(panel.errors, []);
+  await panel.close();
+  await page.close();
+
+  // Japanese: the article is found and the panel says claimlens reads English
+  page = await openFixture('/japanese.html');
+  await pressToolbarButton(page);
+  panel = await PanelSession.open();
+  await panel.waitForState('done');
+  report = await panel.eval(() => window.lastReport);
+  assert.ok(report.warnings.some((w) => /reads English news/.test(w)), JSON.stringify(report.warnings));
+  v = await verdict(panel);
+  assert.match(v.warnings, /claimlens reads English news/);
+  assert.deepEqual(await axeViolations(panel), []);
+  await panel.close();
+  await page.close();
 });
 
 test('the context-menu items exist; with text selected, the toolbar button checks only the selection', async () => {

@@ -1,10 +1,12 @@
 // summary.js: the summary panel: the headline-versus-article box at its top
-// (gap.js), the article's sourcing score and note, its reasons, two bar charts
+// (gap.js), the kind of piece and the score in words (verdict.js), the
+// article's sourcing score and note, its reasons, two bar charts
 // (claims by status and by kind of source) and the table of sources. Bars are
 // DOM elements sized through CSSOM (el.style.width).
 
 import { el } from './dom.js';
 import { showGap } from './gap.js';
+import { renderVerdict, resetVerdict } from './verdict.js';
 import { KIND_ORDER, STATUS_ORDER, kindWord, statusWord } from './words.js';
 
 export const DEFAULT_NOTE =
@@ -15,6 +17,7 @@ const $ = (id) => document.getElementById(id);
 export function renderSummary(report) {
   const sum = report.summary ?? {};
   showGap(report);
+  renderVerdict(report);
   $('summary-score').textContent = String(sum.score ?? '–');
   $('summary-note').textContent = sum.note || DEFAULT_NOTE;
   $('summary-claims').textContent =
@@ -29,6 +32,7 @@ export function renderSummary(report) {
 
 export function resetSummary() {
   showGap(null);
+  resetVerdict();
   $('summary-score').textContent = '–';
   $('summary-note').textContent = DEFAULT_NOTE;
   $('summary-claims').textContent = 'No article analysed yet.';
