@@ -7,14 +7,15 @@
 //! are skipped. These lists are short and used once per sentence, so they
 //! live here rather than in the lexicon automaton (`lexicon.rs`).
 
-use rustc_hash::FxHashMap;
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
-/// A parsed phrase list: phrases grouped by their first word.
+/// A parsed phrase list, as one Aho-Corasick automaton (ASCII case ignored)
+/// over its phrases, each written with ' and with ’.
 pub struct PhraseSet<C: Copy> {
-    by_first: FxHashMap<String, Vec<(Vec<String>, bool, C)>>,
-    /// The byte lengths of the one-word stems ("accus*": 5), so a word is
-    /// looked up by its prefixes of those lengths only.
-    stem_lens: Vec<usize>,
+    ac: Option<AhoCorasick>,
+    /// Per automaton pattern (in line order): whether it is a stem, and its
+    /// category.
+    meta: Vec<(bool, C)>,
 }
 
 /// One match: byte range in the text searched, and the phrase's category.
@@ -23,16 +24,6 @@ pub struct Hit<C: Copy> {
     pub start: usize,
     pub end: usize,
     pub category: C,
-}
-
-fn norm_word(w: &str, out: &mut String) {
-    out.clear();
-    for c in w.chars() {
-        out.push(match c {
-            '’' | '‘' => '\'',
-            c => c.to_ascii_lowercase(),
-        });
-    }
 }
 
 fn is_word_char(c: char) -> bool {
@@ -70,99 +61,83 @@ fn trim_word(text: &str, mut a: usize, mut b: usize) -> (usize, usize) {
     (a, b.max(a))
 }
 
+/// Does a word start at byte `i` of `text` (no word character joins it from
+/// the left)? An apostrophe or hyphen joins only when a letter or digit is
+/// on its other side ("don't", but not the quote mark of 'we').
+fn starts_word(text: &str, i: usize) -> bool {
+    let mut before = text[..i].chars().rev();
+    match before.next() {
+        None => true,
+        Some(c) if c.is_alphanumeric() => false,
+        Some(c) if is_word_char(c) => !before.next().is_some_and(char::is_alphanumeric),
+        Some(_) => true,
+    }
+}
+
+/// The end of the word that holds byte `i - 1`, when the word goes on past `i`.
+fn word_end(text: &str, i: usize) -> usize {
+    let mut chars = text[i..].char_indices().peekable();
+    while let Some((k, c)) = chars.next() {
+        let joins = c.is_alphanumeric() || (is_word_char(c) && chars.peek().is_some_and(|&(_, d)| d.is_alphanumeric()));
+        if !joins {
+            return i + k;
+        }
+    }
+    text.len()
+}
+
 impl<C: Copy> PhraseSet<C> {
     /// Parse `data`; `category` maps a category name to `C` (None: the line is skipped).
     pub fn parse(data: &str, category: impl Fn(&str) -> Option<C>) -> PhraseSet<C> {
-        let mut by_first: FxHashMap<String, Vec<(Vec<String>, bool, C)>> = FxHashMap::default();
-        let mut stem_lens = Vec::new();
-        let mut buf = String::new();
+        let mut patterns: Vec<String> = Vec::new();
+        let mut meta = Vec::new();
         for line in data.lines() {
             let line = line.split('#').next().unwrap_or("").trim();
             let mut parts = line.split('|').map(str::trim);
             let (Some(phrase), Some(cat)) = (parts.next(), parts.next()) else { continue };
             let Some(c) = category(cat) else { continue };
-            let mut ws: Vec<String> = phrase
-                .split_whitespace()
-                .map(|w| {
-                    norm_word(w, &mut buf);
-                    buf.clone()
-                })
-                .collect();
-            let prefix = ws.last().is_some_and(|w| w.ends_with('*'));
-            if let Some(w) = ws.last_mut() {
-                if prefix {
-                    w.pop();
-                }
+            let mut words: Vec<&str> = phrase.split_whitespace().collect();
+            let stem = words.last().is_some_and(|w| w.ends_with('*'));
+            if let Some(w) = words.last_mut() {
+                *w = w.trim_end_matches('*');
             }
-            if ws.is_empty() || ws.iter().any(|w| w.is_empty()) {
+            if words.is_empty() || words.iter().any(|w| w.is_empty()) {
                 continue;
             }
-            if prefix && ws.len() == 1 && !stem_lens.contains(&ws[0].len()) {
-                stem_lens.push(ws[0].len());
+            let p = words.join(" ").to_ascii_lowercase().replace('’', "'");
+            for v in [p.clone(), p.replace('\'', "’")] {
+                if !patterns.contains(&v) {
+                    patterns.push(v);
+                    meta.push((stem, c));
+                }
             }
-            by_first.entry(ws[0].clone()).or_default().push((ws, prefix, c));
         }
-        PhraseSet { by_first, stem_lens }
+        let ac = AhoCorasickBuilder::new().ascii_case_insensitive(true).match_kind(MatchKind::LeftmostFirst).build(&patterns).ok();
+        PhraseSet { ac, meta }
     }
 
     /// Every match in `text`, left to right, none overlapping; at each word
-    /// the first listed phrase that fits. A stem phrase ("accus*") is found
-    /// through the word's first 3 to 8 bytes, so a stem is 3 to 8 letters long.
+    /// the first listed phrase that fits. Words are whole ("we should" is not
+    /// in "we shouldn't"); a stem ("accus*") takes the rest of its word.
     pub fn find(&self, text: &str) -> Vec<Hit<C>> {
-        let ws = words(text);
-        // every word, normalised, in one buffer: (start, end) in `buf`
-        let mut buf = String::with_capacity(text.len());
-        let mut at: Vec<(usize, usize)> = Vec::with_capacity(ws.len());
-        for &(a, b) in &ws {
-            let s = buf.len();
-            for c in text[a..b].chars() {
-                buf.push(match c {
-                    '’' | '‘' => '\'',
-                    c => c.to_ascii_lowercase(),
-                });
-            }
-            at.push((s, buf.len()));
-        }
-        let low: Vec<&str> = at.iter().map(|&(a, b)| &buf[a..b]).collect();
+        let Some(ac) = &self.ac else { return Vec::new() };
         let mut out = Vec::new();
-        let mut i = 0;
-        while i < ws.len() {
-            if let Some(hit) = self.at(&low, i) {
-                out.push(Hit { start: ws[i].0, end: ws[hit.0].1, category: hit.1 });
-                // matches do not overlap: "we should" is not also "should"
-                i = hit.0 + 1;
-            } else {
-                i += 1;
-            }
-        }
-        out
-    }
-
-    /// The phrase starting at word `i`: (index of its last word, category).
-    fn at(&self, low: &[&str], i: usize) -> Option<(usize, C)> {
-        let first = low[i];
-        let exact = self.by_first.get(first).into_iter().flatten();
-        // one-word stems are keyed by the stem: try the word's prefixes of
-        // the stems' lengths only (a few look-ups)
-        let stems = self.stem_lens.iter().filter(|&&n| n < first.len() && first.is_char_boundary(n)).filter_map(|&n| self.by_first.get(&first[..n])).flatten();
-        for (ph, prefix, c) in exact.chain(stems) {
-            let n = ph.len();
-            if i + n > low.len() {
+        let mut pos = 0;
+        // Leftmost-first: at each place the first listed phrase. A match that
+        // is not on word boundaries is skipped by searching again one byte on.
+        while let Some(m) = ac.find(aho_corasick::Input::new(text).range(pos..)) {
+            let (a, b) = (m.start(), m.end());
+            let (stem, c) = self.meta[m.pattern().as_usize()];
+            let end = if text.is_char_boundary(a) && text.is_char_boundary(b) && starts_word(text, a) { word_end(text, b) } else { usize::MAX };
+            if end == usize::MAX || (end != b && !stem) {
+                pos = a + 1;
                 continue;
             }
-            let ok = ph.iter().enumerate().all(|(k, w)| {
-                let got = low[i + k];
-                if k + 1 == n && *prefix {
-                    got.starts_with(w.as_str())
-                } else {
-                    got == w.as_str()
-                }
-            });
-            if ok {
-                return Some((i + n - 1, *c));
-            }
+            out.push(Hit { start: a, end, category: c });
+            // matches do not overlap: "we should" is not also "should"
+            pos = end;
         }
-        None
+        out
     }
 }
 
