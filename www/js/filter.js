@@ -30,6 +30,12 @@ export function applyFilter(container, report, name) {
       span.dataset.filtered = 'out';
     }
   }
+  // A paragraph with no sentence left on show is hidden as well (data-empty).
+  for (const p of container.querySelectorAll('p')) {
+    const any = name === 'all' || p.querySelector('[data-sentence]:not([data-filtered])') !== null || !p.querySelector('[data-sentence]');
+    if (any) p.removeAttribute('data-empty');
+    else p.dataset.empty = '';
+  }
   return { shown, total: sentences.length };
 }
 

@@ -37,7 +37,9 @@ export function setupLayout({ textarea }) {
   const stored = read(LEGEND_KEY);
   legend.open = stored === null || stored === 'open';
   if (stored === null) write(LEGEND_KEY, 'seen');
-  legend.addEventListener('toggle', () => write(LEGEND_KEY, legend.open ? 'open' : 'seen'));
+  // The reader's own toggles only (setting `open` here fires 'toggle' too): the click's
+  // default action has not run yet, so the new state is the opposite of the current.
+  legend.querySelector('summary').addEventListener('click', () => write(LEGEND_KEY, legend.open ? 'seen' : 'open'));
   for (const a of document.querySelectorAll('a[href="#legend"]')) a.addEventListener('click', () => (legend.open = true));
 
   const unfold = (focus = false) => {

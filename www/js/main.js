@@ -187,7 +187,8 @@ input.addEventListener('paste', (e) => {
     ownText();
     analyser.cancel();
     clearTimeout(timer);
-    clear(oversizeMessage(`this pasted text (${(text.length / 1024 / 1024).toFixed(1)} MiB or more)`) + ' It was not put in the box.', 'error');
+    const mib = (new Blob([text]).size / 1024 / 1024).toFixed(1); // its UTF-8 size
+    clear(oversizeMessage(`this pasted text (${mib} MiB)`) + ' It was not put in the box.', 'error');
     offerCut(text);
     return;
   }

@@ -1,5 +1,5 @@
 // render.js: turns the text and its report into the highlighted article:
-// one <p> per paragraph, one <span data-sentence> per sentence, and nested
+// one <p> per paragraph (in chunks, see CHUNK), one <span data-sentence> per sentence, and nested
 // <mark data-cue> elements for sources, reporting cues, status cues and hedges.
 // Each claim starts with an empty <span class="badge" data-badge=…> whose symbol
 // and word the stylesheet draws (so the sentence's text stays the article's
@@ -18,7 +18,11 @@ const CUE_ORDER = { source: 0, reporting: 1, status: 2, hedge: 3 };
 
 /** Sentences drawn in the first slice (the first screen), then time per slice. */
 const FIRST_SLICE = 60;
-const SLICE_MS = 12;
+const SLICE_MS = 30;
+/** Paragraphs are grouped in <div class="chunk"> of about this many sentences; the
+ * stylesheet gives each chunk content-visibility: auto, so the browser lays out
+ * only the chunks near the viewport and a long article draws in linear time. */
+const CHUNK = 200;
 
 /** A claim this check-worthy that names no source gets its own "no source" mark. */
 export const CHECKWORTHY = 0.5;
@@ -40,6 +44,8 @@ export function renderReport(container, text, report, onDone = () => {}, onProgr
   const roles = gapRoles(report);
   container.replaceChildren();
 
+  let chunk = null;
+  let inChunk = 0;
   let roving = false;
   let first = true;
   const slice = () => {
@@ -53,7 +59,12 @@ export function renderReport(container, text, report, onDone = () => {}, onProgr
       const gap = text.slice(pos, s.start);
       if (p === null || s.paragraph !== para) {
         p = el('p');
-        frag.append(p);
+        if (chunk === null || inChunk >= CHUNK) {
+          chunk = el('div', { class: 'chunk' });
+          frag.append(chunk);
+          inChunk = 0;
+        }
+        chunk.append(p);
         para = s.paragraph;
         if (gap.trim()) p.append(gap.trim(), ' ');
       } else if (gap) {
@@ -65,6 +76,7 @@ export function renderReport(container, text, report, onDone = () => {}, onProgr
         roving = true;
       }
       p.append(span);
+      inChunk++;
       pos = Math.max(pos, s.end);
     }
     container.append(frag);
