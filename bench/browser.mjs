@@ -4,8 +4,9 @@
 //   (c) gzipped size of the wasm and of everything the page loads on first open,
 //   (d) long text on the page, pasted for real (clipboard, Ctrl+V into the textarea):
 //       2 MB: paste → first sentence drawn, paste → last sentence drawn, and the worst
-//       keypress latency (Event Timing: key down to the next paint) while typing during the
-//       analysis and the drawing; 20 MB: the longest main-thread stall (long tasks and the
+//       keypress latency (Event Timing: key down to the next paint) of keys pressed every
+//       100 ms during the analysis and the drawing (a paste over 1 MB is kept out of the
+//       textarea, so they land where the paste left the focus, the "Edit text" button); 20 MB: the longest main-thread stall (long tasks and the
 //       longest gap between animation frames) from the paste through its message, and then
 //       through analysing and drawing the first 16 MiB that the message offers.
 //       Bars: first screen within 1 s at 2 MB, worst keypress under 150 ms, no stall over 1 s.
@@ -327,7 +328,7 @@ async function longText() {
     for (let n = 0; n < 60; n++) {
       const done = await page.evaluate(() => window.__probe.marks.lastDrawn !== undefined);
       if (done && n >= 10) break;
-      await page.keyboard.press(n % 2 ? 'x' : 'Backspace');
+      await page.keyboard.press('x'); // focus is where the paste left it (a long paste is kept out of the textarea)
       await page.waitForTimeout(100);
     }
     await page.waitForFunction(() => window.__probe.marks.lastDrawn !== undefined, null, { timeout: 120_000 });
@@ -400,7 +401,7 @@ function reportLong(l) {
   say('|---|---:|---|');
   say(`| 2 MB paste (${l.mb2.sentences} sentences): first sentence drawn | ${l.mb2.firstDrawnMs} ms | ${ok(l.mb2.firstDrawnMs, LONG_BARS.firstDrawnMs)} |`);
   say(`| 2 MB paste: last sentence drawn | ${l.mb2.lastDrawnMs} ms | |`);
-  say(`| 2 MB: worst keypress, typing while it is analysed and drawn | ${l.mb2.worstKeyMs} ms | ${ok(l.mb2.worstKeyMs, LONG_BARS.worstKeyMs)} |`);
+  say(`| 2 MB: worst keypress, a key every 100 ms while it is analysed and drawn | ${l.mb2.worstKeyMs} ms | ${ok(l.mb2.worstKeyMs, LONG_BARS.worstKeyMs)} |`);
   say(`| 20 MB paste: longest main-thread stall until the message shows | ${l.mb20.pasteStallMs} ms | ${ok(l.mb20.pasteStallMs, LONG_BARS.stallMs)} |`);
   say(`| 20 MB, then "Analyse the first 16 MiB" (${l.mb20.cutSentences} sentences): longest stall | ${l.mb20.cutStallMs} ms | ${ok(l.mb20.cutStallMs, LONG_BARS.stallMs)} |`);
   say(`| … first sentence drawn / last sentence drawn | ${l.mb20.cutFirstDrawnMs} ms / ${l.mb20.cutLastDrawnMs} ms | |`);

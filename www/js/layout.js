@@ -26,7 +26,7 @@ function write(key, value) {
   }
 }
 
-export function setupLayout({ textarea }) {
+export function setupLayout({ textarea, onUnfold = () => {} }) {
   const $ = (id) => document.getElementById(id);
   const section = $('article-input');
   const edit = $('edit-text');
@@ -48,6 +48,7 @@ export function setupLayout({ textarea }) {
     edit.hidden = true;
     edit.setAttribute('aria-expanded', 'true');
     glance.textContent = '';
+    onUnfold();
     if (focus) textarea.focus();
   };
   edit.addEventListener('click', () => unfold(true));
@@ -60,7 +61,7 @@ export function setupLayout({ textarea }) {
       section.setAttribute('data-folded', '');
       edit.hidden = false;
       edit.setAttribute('aria-expanded', 'false');
-      glance.textContent = `${title} (${count(report?.stats?.sentences ?? 0, 'sentence')})`;
+      glance.textContent = report ? `${title} (${count(report.stats?.sentences ?? 0, 'sentence')})` : title;
     },
     unfold,
     /** The score line shown before the article on a narrow screen. */

@@ -39,6 +39,7 @@ let timer = 0;
 let stopRender = () => {}; // stops drawing a long report that a newer one replaces
 let userTouched = false;
 let held = null; // text analysed instead of the textarea's (a paste over the limit, cut to it)
+let heldCut = false; // `held` is the first 16 MiB of a longer text
 let heldWhole = null; // the whole text over the limit, while the message offers to cut it
 let sentAt = 0; // when the text now being analysed was sent (or pasted)
 let pasteAt = 0; // when the last paste (or the cut's button) happened, for the status line's time
@@ -123,7 +124,7 @@ function show(r, text, ms) {
       if (drawn < total) setStatus(`${what} analysed in ${fmtMs(ms)} ms; drawn ${drawn.toLocaleString('en')} of ${total.toLocaleString('en')}…`);
     },
   );
-  if (fold) layout.fold(held != null ? `${inputTitle}: the first 16 MiB` : inputTitle, r);
+  if (fold) layout.fold(heldCut ? `${inputTitle}: the first 16 MiB` : inputTitle, r);
 }
 
 /** Clears the highlights, the summary and the exports, and says why. */
@@ -159,6 +160,7 @@ function showWarnings(warnings) {
 function ownText() {
   userTouched = true;
   held = null;
+  heldCut = false;
   inputTitle = 'Your text';
   sampleSelect.value = '';
   $('sample-description').textContent = '';
@@ -179,6 +181,8 @@ input.addEventListener('input', () => {
 // over the limit never reaches the textarea (inserting 20 MB into it freezes
 // the page for seconds); the message offers to analyse its first 16 MiB.
 let pasting = false;
+/** A paste longer than this (UTF-16 units, about 1 MB) is analysed without going into the textarea. */
+const LARGE = 1_000_000;
 input.addEventListener('paste', (e) => {
   pasteAt = performance.now();
   const text = e.clipboardData?.getData('text/plain') ?? '';
@@ -192,6 +196,21 @@ input.addEventListener('paste', (e) => {
     offerCut(text);
     return;
   }
+  if (text.length > LARGE) {
+    // A long paste is kept out of the textarea too: a 2 MB value takes the
+    // textarea seconds to take in, and every key typed in it after that costs
+    // a fifth of a second or more. "Edit text" puts it in the box on request.
+    e.preventDefault();
+    ownText();
+    held = text;
+    inputTitle = `Pasted text (${(new Blob([text]).size / 1e6).toFixed(1)} MB, kept out of the box: Edit text puts it there)`;
+    input.value = '';
+    foldNext = true;
+    layout.fold(inputTitle, null);
+    $('edit-text').focus();
+    schedule(true);
+    return;
+  }
   pasting = true;
 });
 
@@ -201,6 +220,7 @@ $('analyse-start').addEventListener('click', () => {
   offerCut(null);
   userTouched = true;
   held = cut;
+  heldCut = true;
   inputTitle = 'Pasted text';
   foldNext = true;
   pasteAt = performance.now();
@@ -235,6 +255,7 @@ async function chooseSample(id) {
   if (!entry) return;
   sampleSelect.value = id;
   held = null;
+  heldCut = false;
   inputTitle = `Sample: ${entry.title ?? id}`;
   foldNext = true;
   $('sample-description').textContent = entry.description ?? '';
@@ -278,7 +299,22 @@ async function firstOpen() {
 
 // ---- results first: the input bar, the score at a glance, the legend (layout.js) ----
 
-const layout = setupLayout({ textarea: input });
+const layout = setupLayout({
+  textarea: input,
+  // Opening the input with a long pasted text held out of it puts the text in (the reader asked).
+  onUnfold: () => {
+    if (held == null || input.value) return;
+    setStatus('Putting the text in the box (a long text takes a few seconds)…');
+    const text = held;
+    setTimeout(() => {
+      if (held !== text) return;
+      input.value = text;
+      held = null;
+      inputTitle = 'Your text';
+      setStatus('The text is in the box.');
+    }, 50);
+  },
+});
 
 const card = setupClaims({ rendered, cardRoot: $('card'), getReport: () => report });
 
