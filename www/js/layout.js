@@ -53,7 +53,11 @@ export function setupLayout({ textarea, onUnfold = () => {} }) {
   };
   edit.addEventListener('click', () => unfold(true));
   textarea.addEventListener('focus', () => unfold());
-  textarea.addEventListener('input', () => unfold()); // typing into the folded bar (it kept focus after a paste)
+  // Typing into the folded bar (it kept focus after a paste) opens it; a paste does not
+  // (re-laying out a long text at the open size costs seconds).
+  textarea.addEventListener('input', (e) => {
+    if (!/Paste|Drop/.test(e.inputType ?? '')) unfold();
+  });
 
   return {
     /** Folds the input to its bar, naming what was analysed. */
