@@ -233,7 +233,7 @@ test('1280×800: results first: the input folds to a bar, the score and the firs
   assert.notEqual(side, 'auto', 'the summary column scrolls on its own');
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-md')]);
   assert.match(download.suggestedFilename(), /\.md$/);
-  // An open card stays in view while the article scrolls, and its Close button can be reached.
+  // A card opened far down the article opens where the reader is, and its Close button can be reached.
   const claim = await page.$$eval('#rendered [data-kind="claim"]', (els) => Number(els.at(-1).dataset.sentence));
   await page.click(`#rendered [data-sentence="${claim}"]`);
   await page.waitForSelector('#card:not([hidden])');

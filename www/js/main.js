@@ -111,6 +111,7 @@ function show(r, text, ms) {
   setStatus(`${what} analysed in ${fmtMs(ms)} ms; drawing…`);
   const fold = foldNext;
   foldNext = false;
+  let lastProgress = performance.now();
   stopRender = renderReport(
     rendered,
     text,
@@ -121,7 +122,11 @@ function show(r, text, ms) {
       setState('done');
     },
     (drawn) => {
-      if (drawn < total) setStatus(`${what} analysed in ${fmtMs(ms)} ms; drawn ${drawn.toLocaleString('en')} of ${total.toLocaleString('en')}…`);
+      // progress at most once a second (the status line is a live region)
+      const now = performance.now();
+      if (drawn >= total || now - lastProgress < 1000) return;
+      lastProgress = now;
+      setStatus(`${what} analysed in ${fmtMs(ms)} ms; drawn ${drawn.toLocaleString('en')} of ${total.toLocaleString('en')}…`);
     },
   );
   if (fold) layout.fold(heldCut ? `${inputTitle}: the first 16 MiB` : inputTitle, r);
@@ -316,7 +321,20 @@ const layout = setupLayout({
   },
 });
 
-const card = setupClaims({ rendered, cardRoot: $('card'), getReport: () => report });
+const card = setupClaims({ rendered, cardRoot: $('card'), getReport: () => report, onOpen: () => placeCard() });
+
+/**
+ * On a wide screen the card opens level with the top of the screen: a margin
+ * above it moves it (and the summary below it) down to where the reader is, so
+ * it never covers the summary. (On a phone it is a bottom sheet, app.css.)
+ */
+function placeCard() {
+  const root = $('card');
+  root.style.marginTop = '';
+  if (!matchMedia('(min-width: 60em)').matches) return;
+  const top = root.getBoundingClientRect().top;
+  if (top < 8) root.style.marginTop = `calc(1rem + ${Math.round(8 - top)}px)`;
+}
 
 // ---- headline versus article: the summary's box moves focus to its sentences (gap.js) ----
 
