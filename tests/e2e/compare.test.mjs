@@ -498,6 +498,7 @@ test('exports: CSV (one row per group × outlet), JSON (= window.lastComparison)
   assert.equal(tableRows.length, cmp.claimGroups.length);
   assert.match(md, /## Numbers that disagree/);
   assert.ok(md.includes('Bay Ledger: More than 120 paintings; City Courier: Nearly 90 paintings') || md.includes('Bay Ledger: More than 120 paintings · City Courier: Nearly 90 paintings'), md);
+  assert.match(md, /Bay Ledger says “More than 120 paintings” \(at least 120 and under 130\)[^\n]*both cannot be true/, 'the conflict says why');
   assert.match(md, /## Sources across outlets/);
   assert.match(md, /\*\*Rhee Dong-hwan\*\*.*2 outlets, Bay Ledger, City Courier/);
   await page.close();
