@@ -972,7 +972,7 @@ fn build_group(claims: &[Claim], reports: &[Report], names: &[&str], g: &mut [us
 /// figures ("Dunmere", "Marsh Gap", "4,000 residents") …
 pub const STORY_SHARED: usize = 3;
 /// … making up at least this share (in percent) of the smaller article's.
-pub const STORY_SHARE_PCT: usize = 15;
+pub const STORY_SHARE_PCT: usize = 25;
 /// Or at least two shared, making up this share of the smaller article's.
 const STORY_SHARE_PCT_TWO: usize = 40;
 /// Earlier articles holding a name that are looked at (the most recent ones).
