@@ -352,6 +352,14 @@ fn short(s: &str, n: usize) -> String {
 }
 
 fn write_compare_text(out: &mut impl Write, c: &claimlens::Comparison) -> std::io::Result<()> {
+    if let Some(notice) = &c.notice {
+        writeln!(out, "{notice}")?;
+        for (i, docs) in c.stories.iter().enumerate() {
+            let names: Vec<&str> = docs.iter().map(|&d| c.documents[d].name.as_str()).collect();
+            writeln!(out, "  story {}: {}", i + 1, names.join(", "))?;
+        }
+        writeln!(out)?;
+    }
     writeln!(out, "Outlets ranked by sourcing score (sourcing, not truth):")?;
     let mut docs: Vec<_> = c.documents.iter().collect();
     docs.sort_by_key(|d| d.rank);
@@ -370,6 +378,7 @@ fn write_compare_text(out: &mut impl Write, c: &claimlens::Comparison) -> std::i
         for k in &g.conflicts {
             let vals: Vec<String> = k.values.iter().map(|v| format!("{}: {}", c.documents[v.doc].name, v.text)).collect();
             writeln!(out, "      figures for {}: {}", k.unit, vals.join("; "))?;
+            writeln!(out, "      why: {}", k.reason)?;
         }
     }
     writeln!(out, "\nNamed sources across outlets:")?;

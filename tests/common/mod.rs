@@ -182,6 +182,23 @@ pub fn check_comparison(docs: &[claimlens::Document], c: &claimlens::Comparison)
     assert_eq!(c.schema_version, 1, "comparison schemaVersion");
     assert_eq!(c.documents.len(), docs.len(), "one result per document");
     let units: Vec<Units> = docs.iter().map(|d| Units::new(&d.text)).collect();
+    // stories: every document in exactly one, the notice exactly when there are two or more,
+    // and no claim group or conflict across stories or within one document
+    let mut seen: Vec<usize> = c.stories.iter().flatten().copied().collect();
+    seen.sort_unstable();
+    assert_eq!(seen, (0..docs.len()).collect::<Vec<_>>(), "stories cover each document once");
+    assert_eq!(c.same_story, c.stories.len() == 1, "sameStory");
+    assert_eq!(c.notice.is_some(), !c.same_story, "notice");
+    for (st, ds) in c.stories.iter().enumerate() {
+        assert!(ds.iter().all(|&d| c.documents[d].story == st), "documents[].story");
+    }
+    for g in &c.claim_groups {
+        let st = c.documents[g.members[0].doc].story;
+        assert!(g.members.iter().all(|m| c.documents[m.doc].story == st), "group {} spans two stories", g.id);
+        for k in &g.conflicts {
+            assert!(k.pair.iter().all(|&i| i < k.values.len()) && k.values[k.pair[0]].doc != k.values[k.pair[1]].doc && !k.reason.is_empty(), "conflict pair and reason");
+        }
+    }
     for (i, (d, r)) in docs.iter().zip(&c.documents).enumerate() {
         assert_eq!(r.id, i, "documents[{i}].id");
         assert_eq!(r.name, d.name, "documents[{i}].name");

@@ -8,9 +8,19 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
-import { setUp, parseCsv, ensureOutputDirs, formatProblems, FIXTURES, WWW, ANALYSIS_TIMEOUT } from './helpers.mjs';
+import { setUp, parseCsv, ensureOutputDirs, formatProblems, FIXTURES, WWW, REPO, ANALYSIS_TIMEOUT } from './helpers.mjs';
 
 const fixture = (name) => readFileSync(path.join(FIXTURES, name), 'utf8');
+/** An article of a Rust compare case (tests/fixtures/compare_pairs/<case>/<file>). */
+const pairFile = (name) => readFileSync(path.join(REPO, 'tests', 'fixtures', 'compare_pairs', name), 'utf8');
+const UNRELATED = [
+  { name: 'Porthwick Post', text: pairFile('unrelated_flood_transfer/a_flood.txt') },
+  { name: 'Sports Desk', text: pairFile('unrelated_flood_transfer/b_transfer.txt') },
+];
+const RELATED = [
+  { name: 'Quenford Herald', text: pairFile('agree_within_qualifiers/a_herald.txt') },
+  { name: 'Quenford Courier', text: pairFile('agree_within_qualifiers/b_courier.txt') },
+];
 const ARTICLES = [
   { name: 'Bay Ledger', text: fixture('compare-a.txt') },
   { name: 'City Courier', text: fixture('compare-b.txt') },
@@ -155,12 +165,15 @@ test('first open shows the sample coverage compared, with the CSP header', async
   assert.equal(await page.locator('#compare-ranking > li').count(), 3, 'ranking items');
   assert.match(await page.textContent('#ranking-note'), /not whether the claims are true/);
 
-  // The sample shows what the view is for: a conflict first, a name spelled two ways, "reportedly".
-  assert.equal(await page.getAttribute('#compare-matrix tbody tr:first-child', 'data-conflict'), 'true');
-  const first = (await page.textContent('#compare-matrix tbody tr:first-child th')).replace(/\s+/g, ' ');
-  assert.match(first, /Numbers disagree/);
-  assert.match(first, /Over 4,000 residents/);
-  assert.match(first, /An estimated 4,800 residents/);
+  // The sample shows what the view is for: one story, a name spelled two ways, "reportedly".
+  // "Over 4,000 residents" and "An estimated 4,800 residents" can both be true: no conflict.
+  assert.equal(comparison.sameStory, true);
+  assert.equal(await page.isHidden('#story-notice'), true, 'no "different stories" notice on one story');
+  const evacuated = comparison.claimGroups.find((g) =>
+    g.members.some((m) => /4,800 residents/.test(comparison.documents[m.doc].report.sentences[m.sentence].text)),
+  );
+  assert.ok(evacuated && evacuated.documents === 3, 'the evacuation is one claim in three outlets');
+  assert.equal(evacuated.conflict, false, 'over 4,000 and an estimated 4,800 agree');
   const tae = await page.$$eval('#compare-sources tbody tr', (trs) => trs.filter((tr) => /Tae Min/.test(tr.textContent)).map((tr) => tr.dataset.outlets));
   assert.deepEqual(tae, ['2'], 'Tae Min-gyu / Tae Mingyu is one source in two outlets');
   const flare = comparison.documents.find((d) => d.name === 'The Daily Flare');
@@ -258,6 +271,49 @@ test('pasted articles: the conflict comes first, cells carry each outlet’s sta
   });
   for (let i = 1; i < byRank.length; i++) assert.ok(byRank[i - 1].report.summary.score >= byRank[i].report.summary.score);
   await page.screenshot({ path: path.join(shots, 'compare-pasted.png'), fullPage: true });
+  await page.close();
+});
+
+test('unrelated articles get the "different stories" notice and no shared claims; related ones do not', async () => {
+  const { page } = await openCompare();
+  let cmp = await setArticles(page, UNRELATED, 'insert');
+  assert.equal(cmp.sameStory, false);
+  assert.deepEqual(cmp.stories, [[0], [1]]);
+  assert.equal(cmp.claimGroups.length, 0, 'no claim groups across two stories');
+  assert.equal(await page.isVisible('#story-notice'), true);
+  const notice = (await page.textContent('#story-notice')).replace(/\s+/g, ' ');
+  assert.match(notice, /These articles do not seem to report the same story/);
+  assert.match(notice, /Story 1: Porthwick Post/);
+  assert.match(notice, /Story 2: Sports Desk/);
+  assert.match(await page.textContent('#compare-status'), /do not seem to report the same story/);
+  assert.doesNotMatch(await page.textContent('#compare-matrix tbody'), /Are they about the same story/);
+  await scan(page, 'different stories notice, light');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await scan(page, 'different stories notice, dark');
+  await page.emulateMedia({ colorScheme: 'light' });
+
+  cmp = await setArticles(page, RELATED, 'insert');
+  assert.equal(cmp.sameStory, true);
+  assert.equal(await page.isHidden('#story-notice'), true, 'the notice goes away for related articles');
+  assert.doesNotMatch(await page.textContent('#compare-status'), /same story/);
+  assert.ok(cmp.claimGroups.length >= 3, 'the strike\'s facts are grouped');
+  assert.ok(cmp.claimGroups.every((g) => !g.conflict), 'their figures agree within their qualifiers');
+  assert.deepEqual(await cspViolations(page), []);
+  await page.close();
+});
+
+test('a conflict says why, in words', async () => {
+  const { page } = await openCompare();
+  const cmp = await setArticles(page, [
+    { name: 'Marlen Gazette', text: pairFile('figures_conflict/a_gazette.txt') },
+    { name: 'Marlen Post', text: pairFile('figures_conflict/b_post.txt') },
+  ]);
+  const conflicting = cmp.claimGroups.filter((g) => g.conflict);
+  assert.equal(conflicting.length, 2, JSON.stringify(cmp.claimGroups.map((g) => g.text)));
+  const why = await page.$$eval('#compare-matrix .conflict-why', (els) => els.map((e) => e.textContent));
+  assert.equal(why.length, 2);
+  assert.ok(why.some((w) => w.includes('Marlen Gazette says “120 beds”') && w.includes('Marlen Post says “180 beds”')), why.join(' | '));
+  await scan(page, 'conflict reasons');
   await page.close();
 });
 
@@ -442,6 +498,7 @@ test('exports: CSV (one row per group × outlet), JSON (= window.lastComparison)
   assert.equal(tableRows.length, cmp.claimGroups.length);
   assert.match(md, /## Numbers that disagree/);
   assert.ok(md.includes('Bay Ledger: More than 120 paintings; City Courier: Nearly 90 paintings') || md.includes('Bay Ledger: More than 120 paintings · City Courier: Nearly 90 paintings'), md);
+  assert.match(md, /Bay Ledger says “More than 120 paintings” \(at least 120 and under 130\)[^\n]*both cannot be true/, 'the conflict says why');
   assert.match(md, /## Sources across outlets/);
   assert.match(md, /\*\*Rhee Dong-hwan\*\*.*2 outlets, Bay Ledger, City Courier/);
   await page.close();

@@ -42,6 +42,10 @@ export function toMarkdown(cmp) {
   const groups = cmp.claimGroups ?? [];
   const out = ['# claimlens comparison', ''];
   out.push(`${docs.length} articles, ${groups.length} claims reported by two or more of them.`, '');
+  if (cmp.sameStory === false) {
+    const stories = (cmp.stories ?? []).map((ds, i) => `Story ${i + 1}: ${ds.map((d) => mdCell(names[d])).join(', ')}`);
+    out.push(`**${mdCell(cmp.notice || 'These articles do not seem to report the same story.')}** ${stories.join('. ')}.`, '');
+  }
 
   out.push('## Sourcing ranking', '');
   out.push('The score measures how each article sources its claims, not whether the claims are true.', '');
@@ -77,7 +81,8 @@ export function toMarkdown(cmp) {
   const conflicts = groups.filter((g) => g.conflict);
   if (conflicts.length === 0) out.push('No figures disagree.');
   for (const g of conflicts) {
-    out.push(`- Claim ${g.id}, “${mdCell(shorten(g.text, 160))}”: ${conflictLines(g, names).map(mdCell).join('; ')}`);
+    const why = (g.conflicts ?? []).filter((c) => c.reason).map((c) => ` ${mdCell(c.reason)}`).join('');
+    out.push(`- Claim ${g.id}, “${mdCell(shorten(g.text, 160))}”: ${conflictLines(g, names).map(mdCell).join('; ')}.${why}`);
   }
 
   out.push('', '## Sources across outlets', '');

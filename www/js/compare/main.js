@@ -5,7 +5,7 @@
 
 import { Comparer } from './comparer.js';
 import { Slots } from './slots.js';
-import { renderMatrix, renderSources, renderRanking, resetTables, toggleMembers, ROW_LIMIT } from './render.js';
+import { renderMatrix, renderSources, renderRanking, renderStories, resetTables, toggleMembers, ROW_LIMIT } from './render.js';
 import { COMPARE_EXPORTS } from './export.js';
 import { download } from '../export.js';
 import { setupContrast } from '../prefs.js';
@@ -67,6 +67,7 @@ function show(c, ms) {
   comparison = c;
   window.lastComparison = c;
   const groups = c.claimGroups ?? [];
+  renderStories($('story-notice'), c);
   const drawn = renderMatrix(matrix, c);
   showMore(drawn, groups.length);
   renderSources(sourcesTable, c);
@@ -77,7 +78,8 @@ function show(c, ms) {
   setStatus(
     `Compared ${count(c.documents?.length ?? 0, 'article')} in ${time} ms: ` +
       `${count(groups.length, 'shared claim')}` +
-      `${conflicts ? `, ${conflicts} with numbers that disagree` : ''}.`,
+      `${conflicts ? `, ${conflicts} with numbers that disagree` : ''}.` +
+      `${c.sameStory === false ? ` These articles do not seem to report the same story (${count(c.stories?.length ?? 0, 'story', 'stories')}).` : ''}`,
   );
   setState('done');
 }
@@ -101,7 +103,7 @@ function showMore(drawn, total) {
 function clear(message, state) {
   comparison = null;
   window.lastComparison = null;
-  resetTables(matrix, sourcesTable, ranking);
+  resetTables(matrix, sourcesTable, ranking, $('story-notice'));
   $('matrix-more').replaceChildren();
   setExports(false);
   setStatus(message);

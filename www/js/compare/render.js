@@ -25,9 +25,8 @@ export function renderMatrix(table, cmp, limit = ROW_LIMIT) {
   table.tHead.replaceChildren(head);
   const body = table.tBodies[0];
   if (groups.length === 0) {
-    body.replaceChildren(
-      el('tr', {}, el('td', { colspan: names.length + 1 }, 'No claim is reported by two or more of these articles. Are they about the same story?')),
-    );
+    const why = cmp.sameStory === false ? '' : ' Are they about the same story?';
+    body.replaceChildren(el('tr', {}, el('td', { colspan: names.length + 1 }, `No claim is reported by two or more of these articles.${why}`)));
     return 0;
   }
   const shown = limit == null ? groups : groups.slice(0, limit);
@@ -62,7 +61,34 @@ function conflictFlag(g, names) {
     { class: 'conflict' },
     el('strong', { class: 'flag' }, el('span', { 'aria-hidden': 'true' }, '≠ '), 'Numbers disagree'),
     conflictLines(g, names).map((line) => el('span', { class: 'conflict-values' }, line)),
+    (g.conflicts ?? []).filter((c) => c.reason).map((c) => el('span', { class: 'conflict-why' }, `Why: ${c.reason}`)),
   );
+}
+
+// ---- stories ------------------------------------------------------------------
+
+/**
+ * Fills div#story-notice when the articles do not share one story: the
+ * notice in words, and which articles go together. Hidden otherwise.
+ */
+export function renderStories(box, cmp) {
+  const stories = cmp?.stories ?? [];
+  if (!cmp || cmp.sameStory !== false || stories.length < 2) {
+    box.replaceChildren();
+    box.hidden = true;
+    return;
+  }
+  const names = outletNames(cmp);
+  box.replaceChildren(
+    el('p', { class: 'story-notice-title' }, el('span', { 'aria-hidden': 'true' }, '⚠ '), el('strong', {}, cmp.notice || 'These articles do not seem to report the same story.')),
+    el('p', {}, 'They share too few names and figures. Claims are matched only between articles on one story:'),
+    el(
+      'ul',
+      { class: 'story-list' },
+      stories.map((docs, i) => el('li', {}, `Story ${i + 1}: ${docs.map((d) => names[d] ?? `Outlet ${d + 1}`).join(', ')}`)),
+    ),
+  );
+  box.hidden = false;
 }
 
 function cell(g, doc) {
@@ -173,7 +199,8 @@ export function renderRanking(list, note, cmp) {
   );
 }
 
-export function resetTables(matrix, sources, ranking) {
+export function resetTables(matrix, sources, ranking, stories) {
+  if (stories) renderStories(stories, null);
   matrix.tHead.replaceChildren(el('tr', {}, el('th', { scope: 'col' }, 'Claim')));
   matrix.tBodies[0].replaceChildren(el('tr', {}, el('td', {}, 'No comparison yet.')));
   sources.tBodies[0].replaceChildren(el('tr', {}, el('td', { colspan: 4 }, 'No sources named yet.')));
