@@ -7,12 +7,16 @@
 //! are skipped. These lists are short and used once per sentence, so they
 //! live here rather than in the lexicon automaton (`lexicon.rs`).
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::automaton::Automaton;
+use aho_corasick::dfa::DFA;
+use aho_corasick::{Input, MatchKind};
 
-/// A parsed phrase list, as one Aho-Corasick automaton (ASCII case ignored)
+/// A parsed phrase list, as one Aho-Corasick DFA (ASCII case ignored)
 /// over its phrases, each written with ' and with ’.
 pub struct PhraseSet<C: Copy> {
-    ac: Option<AhoCorasick>,
+    /// The DFA itself, not `AhoCorasick`: that one brings every automaton
+    /// kind and its `Debug` into the wasm (about 10 KB gzipped).
+    ac: Option<DFA>,
     /// Per automaton pattern (in line order): whether it is a stem, and its
     /// category.
     meta: Vec<(bool, C)>,
@@ -112,7 +116,7 @@ impl<C: Copy> PhraseSet<C> {
                 }
             }
         }
-        let ac = AhoCorasickBuilder::new().ascii_case_insensitive(true).match_kind(MatchKind::LeftmostFirst).build(&patterns).ok();
+        let ac = DFA::builder().ascii_case_insensitive(true).match_kind(MatchKind::LeftmostFirst).build(&patterns).ok();
         PhraseSet { ac, meta }
     }
 
@@ -125,7 +129,7 @@ impl<C: Copy> PhraseSet<C> {
         let mut pos = 0;
         // Leftmost-first: at each place the first listed phrase. A match that
         // is not on word boundaries is skipped by searching again one byte on.
-        while let Some(m) = ac.find(aho_corasick::Input::new(text).range(pos..)) {
+        while let Ok(Some(m)) = ac.try_find(&Input::new(text).range(pos..)) {
             let (a, b) = (m.start(), m.end());
             let (stem, c) = self.meta[m.pattern().as_usize()];
             let end = if text.is_char_boundary(a) && text.is_char_boundary(b) && starts_word(text, a) { word_end(text, b) } else { usize::MAX };

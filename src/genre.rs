@@ -29,6 +29,8 @@ use crate::utf16::len_utf16;
 use std::sync::OnceLock;
 
 pub const GENRE_DATA: &str = include_str!("../data/genre.txt");
+/// Its entry lines, without the comments (compiled in; see `lexicon::strip_comments`).
+const GENRE_ENTRIES: &str = crate::entry_lines!(GENRE_DATA);
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Cat {
@@ -62,7 +64,7 @@ fn cat(name: &str) -> Option<Cat> {
 
 fn phrases() -> &'static PhraseSet<Cat> {
     static P: OnceLock<PhraseSet<Cat>> = OnceLock::new();
-    P.get_or_init(|| PhraseSet::parse(GENRE_DATA, cat))
+    P.get_or_init(|| PhraseSet::parse(GENRE_ENTRIES, cat))
 }
 
 /// At most this many cue spans are reported.

@@ -29,6 +29,8 @@ use crate::report::{fixed, AttributionKind, Band, Hedge, HedgeCategory, QuoteTyp
 use std::sync::OnceLock;
 
 pub const CHECKWORTHY_DATA: &str = include_str!("../data/checkworthy.txt");
+/// Its entry lines, without the comments (compiled in; see `lexicon::strip_comments`).
+const CHECKWORTHY_ENTRIES: &str = crate::entry_lines!(CHECKWORTHY_DATA);
 
 /// Band thresholds on the article score (docs/calibration.md says why).
 pub const WELL_SOURCED_MIN: u32 = 45;
@@ -41,7 +43,7 @@ pub const TYPICAL: Typical = Typical { low: 28, high: 48 };
 
 fn checkworthy_cues() -> &'static PhraseSet<()> {
     static P: OnceLock<PhraseSet<()>> = OnceLock::new();
-    P.get_or_init(|| PhraseSet::parse(CHECKWORTHY_DATA, |c| matches!(c, "allegation" | "cause" | "prediction" | "figure").then_some(())))
+    P.get_or_init(|| PhraseSet::parse(CHECKWORTHY_ENTRIES, |c| matches!(c, "allegation" | "cause" | "prediction" | "figure").then_some(())))
 }
 
 /// A digit that is part of a figure: not a bare year ("in 2016"), not an
