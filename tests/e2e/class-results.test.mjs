@@ -12,7 +12,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
+import { scan, scanAllModes } from './axe.mjs';
 import { setUp, parseCsv, ensureOutputDirs, formatProblems, WWW, OUTPUT, ANALYSIS_TIMEOUT } from './helpers.mjs';
 
 const BAKERY = readFileSync(path.join(WWW, 'samples', 'anonymous.txt'), 'utf8');
@@ -32,27 +32,6 @@ after(async () => {
   await env?.close();
 });
 
-function describe(violations) {
-  return violations.map((v) => `  ${v.id} (${v.impact}): ${v.help}\n${v.nodes.slice(0, 6).map((n) => `    - ${n.target.join(' ')}`).join('\n')}`).join('\n');
-}
-
-async function scan(page, label) {
-  const result = await new AxeBuilder({ page }).analyze();
-  assert.equal(result.violations.length, 0, `axe violations (${label}):\n${describe(result.violations)}`);
-}
-
-async function scanAllModes(page, label) {
-  await page.emulateMedia({ colorScheme: 'light' });
-  await scan(page, `${label}, light`);
-  await page.emulateMedia({ colorScheme: 'dark' });
-  await scan(page, `${label}, dark`);
-  await page.click('#contrast');
-  assert.equal(await page.getAttribute('html', 'data-contrast'), 'high');
-  await scan(page, `${label}, high contrast dark`);
-  await page.emulateMedia({ colorScheme: 'light' });
-  await scan(page, `${label}, high contrast light`);
-  await page.click('#contrast');
-}
 
 async function downloadText(page, selector) {
   const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 10_000 }), page.click(selector)]);

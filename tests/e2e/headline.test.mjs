@@ -13,7 +13,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
+import { scan, scanAllModes } from './axe.mjs';
 import { setUp, openPage, setInput, ensureOutputDirs, formatProblems, FIXTURES, ANALYSIS_TIMEOUT } from './helpers.mjs';
 
 const GAP = readFileSync(path.join(FIXTURES, 'headline-gap.txt'), 'utf8');
@@ -36,29 +36,9 @@ after(async () => {
   await env?.close();
 });
 
-function describe(violations) {
-  return violations
-    .map((v) => `  ${v.id} (${v.impact}): ${v.help}\n${v.nodes.slice(0, 6).map((n) => `    - ${n.target.join(' ')}: ${(n.failureSummary || '').replace(/\s+/g, ' ').slice(0, 240)}`).join('\n')}`)
-    .join('\n');
-}
-
-async function scan(page, label) {
-  const result = await new AxeBuilder({ page }).analyze();
-  assert.equal(result.violations.length, 0, `axe violations (${label}):\n${describe(result.violations)}`);
-}
-
-/** axe in light, dark, and high contrast light and dark; leaves the page in light, normal contrast. */
-async function scanAllModes(page, label) {
-  await page.emulateMedia({ colorScheme: 'light' });
-  await scan(page, `${label}, light`);
-  await page.emulateMedia({ colorScheme: 'dark' });
-  await scan(page, `${label}, dark`);
-  await page.click('#contrast');
-  assert.equal(await page.getAttribute('html', 'data-contrast'), 'high');
-  await scan(page, `${label}, high contrast dark`);
-  await page.emulateMedia({ colorScheme: 'light' });
-  await scan(page, `${label}, high contrast light`);
-  await page.click('#contrast');
+/** axe in all four modes (axe.mjs), then normal contrast again. */
+async function scanAllModesBack(page, label) {
+  await scanAllModes(page, label);
   assert.equal(await page.getAttribute('html', 'data-contrast'), null);
 }
 
@@ -160,7 +140,7 @@ test('page: a gap shows at the top of the summary, with the headline and the bod
   const md = readFileSync(await dl.path(), 'utf8');
   assert.ok(md.includes(`## The headline says more than the article\n\n${WHY}\n\n- Headline (sentence ${h}): “${HEADLINE}”\n- In the article (sentence ${b}): “${BODY}”`), md);
 
-  await scanAllModes(page, 'page with a headline gap');
+  await scanAllModesBack(page, 'page with a headline gap');
   await page.close();
 });
 
@@ -181,7 +161,7 @@ test('page: no box and no marks without a gap, or without a headline; the box go
   const noGap = await setInput(page, NO_GAP);
   assert.equal(noGap.sentences[0].kind, 'heading');
   assert.equal(noGap.sentences[0].text, HEADLINE);
-  await scanAllModes(page, 'page without a gap');
+  await scanAllModesBack(page, 'page without a gap');
 
   // With a gap, then an empty text: the box goes with the report.
   await setInput(page, GAP);
@@ -287,7 +267,7 @@ test('classroom: “Does the headline say more than the article?”, answered fr
   assert.match(fb1, /✓ Agree/);
   assert.match(fb1, /names who says it/);
   await page.screenshot({ path: path.join(shots, 'headline-gap-classroom.png'), fullPage: true });
-  await scanAllModes(page, 'classroom headline question after Check');
+  await scanAllModesBack(page, 'classroom headline question after Check');
 
   // Corrected, checked again: both agree; the answers are saved in the CSV export too.
   await page.selectOption('#ex-d0-headline-answer', 'yes');
