@@ -1,5 +1,5 @@
 //! Runs `analyze` on a file many times, for a profiler: `cargo build --release
-//! --example profile_analyze && perf record target/release/examples/profile_analyze FILE`.
+//! --example profile_analyze && perf record target/release/examples/profile_analyze FILE [TIMES] [one]`.
 // The CLI's allocator, so the profile is the CLI's.
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
@@ -8,9 +8,13 @@ fn main() {
     let path = std::env::args().nth(1).expect("usage: profile_analyze FILE [TIMES]");
     let times: usize = std::env::args().nth(2).and_then(|n| n.parse().ok()).unwrap_or(5);
     let text = std::fs::read_to_string(path).expect("a UTF-8 file");
+    // a third argument, `one`, keeps to one thread, as the wasm build does
+    let one = std::env::args().nth(3).is_some_and(|a| a == "one");
     let mut sentences = 0;
     for _ in 0..times {
-        sentences += claimlens::analyze(&text, &claimlens::Options::default()).sentences.len();
+        let o = claimlens::Options::default();
+        let r = if one { claimlens::analyze_on_one_thread(&text, &o) } else { claimlens::analyze(&text, &o) };
+        sentences += r.sentences.len();
     }
     println!("{sentences} sentences");
 }

@@ -25,7 +25,7 @@
 //! (docs/calibration.md, `tools/calibrate.py`); see [`band`].
 
 use crate::cues::PhraseSet;
-use crate::report::{fixed, AttributionKind, Band, Hedge, HedgeCategory, QuoteType, Sentence, SentenceKind, StatusLabel, Summary, Typical, SCORE_NOTE};
+use crate::report::{fixed, AttributionKind, Band, AttributionCounts, StatusCounts, Hedge, HedgeCategory, QuoteType, Sentence, SentenceKind, StatusLabel, Summary, Typical, SCORE_NOTE};
 use std::sync::OnceLock;
 
 pub const CHECKWORTHY_DATA: &str = include_str!("../data/checkworthy.txt");
@@ -298,17 +298,60 @@ pub fn summarize(sentences: &[Sentence], words_in_claims: usize) -> Summary {
         sum.band_why = band_why(b, n, named, unsourced, doubted);
         sum.hedge_density = round2(100.0 * hedges as f64 / words_in_claims.max(1) as f64);
         let a = &sum.by_attribution;
-        sum.reasons = vec![
-            format!("{} of {} claims name their source (a person or an organisation).", a.named_person + a.named_organization, sum.claims),
-            format!("{} claims rely on unnamed officials and {} on vague sources; {} give no source.", a.unnamed_official, a.vague, a.none),
-            format!("{} hedge cues per 100 words of claims.", tenths(hedges, words_in_claims.max(1))),
-            format!("{} claims are unconfirmed and {} speculative.", sum.by_status.unconfirmed, sum.by_status.speculative),
-        ];
+        sum.reasons = summary_reasons(sum.claims, a, hedges, words_in_claims, &sum.by_status);
         sum.reasons.push(check_worthy_reason(sum.check_worthy, sum.claims));
     } else {
         sum.reasons = vec!["No claims found, so there is nothing to score.".into()];
     }
     sum
+}
+
+/// The summary's lines in plain words: counts with their plurals right, and
+/// no line or clause for a count of 0 (never "0 claims are unconfirmed").
+fn summary_reasons(claims: usize, a: &AttributionCounts, hedges: usize, words: usize, st: &StatusCounts) -> Vec<String> {
+    let named = a.named_person + a.named_organization;
+    let mut out = vec![format!(
+        "{named} of {claims} {} who says so (a person or an organisation).",
+        if claims == 1 { "claim names" } else { "claims name" }
+    )];
+    out.extend(counted(&[
+        (a.unnamed_official, "rests on unnamed officials", "rest on unnamed officials"),
+        (a.vague, "rests on a vague source (\u{201c}experts say\u{201d})", "rest on vague sources (\u{201c}experts say\u{201d})"),
+        (a.none, "gives no source", "give no source"),
+    ]));
+    out.push(if hedges == 0 {
+        "No words soften the claims (words such as \u{201c}reportedly\u{201d} or \u{201c}may\u{201d}).".into()
+    } else {
+        format!(
+            "{hedges} {} the claims: {} per 100 words of claims.",
+            if hedges == 1 { "word softens" } else { "words soften" },
+            tenths(hedges, words.max(1))
+        )
+    });
+    out.extend(counted(&[
+        (st.unconfirmed, "is unconfirmed", "are unconfirmed"),
+        (st.speculative, "is only a guess (speculative)", "are only a guess (speculative)"),
+        (st.denied, "is denied by someone", "are denied by someone"),
+    ]));
+    out
+}
+
+/// Counts of claims as one sentence, leaving out the zeros: "1 claim rests
+/// on unnamed officials; 2 give no source." `None` when every count is 0.
+fn counted(parts: &[(usize, &str, &str)]) -> Option<String> {
+    let mut out = String::new();
+    for &(n, one, many) in parts.iter().filter(|p| p.0 > 0) {
+        let noun = match (out.is_empty(), n) {
+            (true, 1) => " claim",
+            (true, _) => " claims",
+            _ => "",
+        };
+        if !out.is_empty() {
+            out.push_str("; ");
+        }
+        out.push_str(&format!("{n}{noun} {}", if n == 1 { one } else { many }));
+    }
+    (!out.is_empty()).then(|| out + ".")
 }
 
 /// The band of an article with score `score` and `n` claims counted, of
@@ -349,7 +392,17 @@ fn band_why(b: Band, n: usize, named: usize, unsourced: usize, doubted: usize) -
         Band::WellSourced => format!("Well sourced: {named} of {n} {} {names} who says so.", claims_word(n)),
         Band::Mixed => format!("Mixed: {named} of {n} {} {names} who says so; the others rest on unnamed or vague sources, on no source, or on words that soften them.", claims_word(n)),
         Band::ThinlySourced => format!("Thinly sourced: only {named} of {n} {} {names} who says so; most rest on unnamed or vague sources, or are softened.", claims_word(n)),
-        Band::Unsourced => format!("Mostly unsourced or guesswork: {unsourced} of {n} {} {give} no source, and {doubted} {is} unconfirmed or only a guess.", claims_word(n)),
+        Band::Unsourced => {
+            // only what holds: "0 give no source" is no reason for this band
+            let mut w = format!("Mostly unsourced or guesswork: only {named} of {n} {} {names} who says so", claims_word(n));
+            if unsourced > 0 {
+                w += &format!("; {unsourced} {give} no source");
+            }
+            if doubted > 0 {
+                w += &format!("; {doubted} {is} unconfirmed or only a guess");
+            }
+            w + "."
+        }
     }
 }
 
@@ -364,9 +417,13 @@ fn check_worthy_reason(c: usize, n: usize) -> String {
             format!("All {n} claims are worth checking ({WHY}), and all count in the score.")
         }
     } else {
-        let (v, bg, d) = if n - c == 1 { ("is", "statement", "does") } else { ("are", "statements", "do") };
         let cv = if c == 1 { "is" } else { "are" };
-        format!("{c} of {n} claims {cv} worth checking ({WHY}); the other {} {v} background {bg} and {d} not count in the score.", n - c)
+        let rest = if n - c == 1 {
+            "the other one is a background statement and does not count in the score".to_string()
+        } else {
+            format!("the other {} are background statements and do not count in the score", n - c)
+        };
+        format!("{c} of {n} claims {cv} worth checking ({WHY}); {rest}.")
     }
 }
 
@@ -391,6 +448,46 @@ mod tests {
     fn worthy(text: &str) -> bool {
         let r = analyze(text, &Options::default());
         r.sentences.iter().any(is_check_worthy)
+    }
+
+    #[test]
+    fn summary_lines_get_plurals_right_and_leave_out_zeros() {
+        let a = AttributionCounts { named_person: 1, unnamed_official: 1, vague: 2, ..Default::default() };
+        let st = StatusCounts { unconfirmed: 1, ..Default::default() };
+        let r = summary_reasons(4, &a, 1, 40, &st);
+        assert_eq!(r[0], "1 of 4 claims name who says so (a person or an organisation).");
+        assert_eq!(r[1], "1 claim rests on unnamed officials; 2 rest on vague sources (\u{201c}experts say\u{201d}).");
+        assert_eq!(r[2], "1 word softens the claims: 2.5 per 100 words of claims.");
+        assert_eq!(r[3], "1 claim is unconfirmed.");
+        // nothing to count: no line says "0 claims …" or "0.0"
+        let a = AttributionCounts { named_organization: 1, ..Default::default() };
+        let r = summary_reasons(1, &a, 0, 12, &StatusCounts::default());
+        assert_eq!(r.len(), 2, "{r:?}");
+        assert_eq!(r[0], "1 of 1 claim names who says so (a person or an organisation).");
+        assert!(r.iter().all(|l| !l.contains(" 0 ") && !l.starts_with("0 claims") && !l.contains("0.0")), "{r:?}");
+        // many of each
+        let a = AttributionCounts { none: 3, ..Default::default() };
+        let st = StatusCounts { speculative: 2, denied: 1, ..Default::default() };
+        let r = summary_reasons(3, &a, 6, 30, &st);
+        assert_eq!(r[1], "3 claims give no source.");
+        assert_eq!(r[2], "6 words soften the claims: 20.0 per 100 words of claims.");
+        assert_eq!(r[3], "2 claims are only a guess (speculative); 1 is denied by someone.");
+    }
+
+    #[test]
+    fn the_check_worthy_line_counts_the_background_in_words() {
+        assert!(check_worthy_reason(25, 26).ends_with("the other one is a background statement and does not count in the score."));
+        assert!(check_worthy_reason(3, 5).ends_with("the other 2 are background statements and do not count in the score."));
+        assert!(check_worthy_reason(1, 1).starts_with("The claim is worth checking"));
+    }
+
+    #[test]
+    fn the_unsourced_band_gives_only_reasons_that_hold() {
+        // a low score with every claim sourced, vaguely, and none doubted
+        let w = band_why(Band::Unsourced, 3, 0, 0, 0);
+        assert_eq!(w, "Mostly unsourced or guesswork: only 0 of 3 claims worth checking name who says so.");
+        let w = band_why(Band::Unsourced, 3, 0, 1, 2);
+        assert!(w.ends_with("; 1 gives no source; 2 are unconfirmed or only a guess."), "{w}");
     }
 
     #[test]

@@ -120,7 +120,8 @@ export function compareQuestions(exercise, comparison) {
     reasons: docs.map((d, i) => {
       const sum = d.report?.summary ?? {};
       const named = Math.round((sum.namedSourceShare ?? 0) * (sum.claims ?? 0));
-      return `${exercise.articles[i]?.name ?? d.name}: ${named} of ${sum.claims ?? 0} claims name their source (${pct(shares[i])}).`;
+      const n = sum.claims ?? 0;
+      return `${exercise.articles[i]?.name ?? d.name}: ${named} of ${n} ${n === 1 ? 'claim names' : 'claims name'} who says so (${pct(shares[i])}).`;
     }),
   };
   const numbers = [];
