@@ -141,7 +141,7 @@ fn empty_report(chars: usize) -> Report {
         stats: Stats { chars, ..Default::default() },
         sentences: Vec::new(),
         sources: Vec::new(),
-        summary: score::summarize(&[], 0),
+        summary: score::summarize(&[], &[], 0),
         warnings: Vec::new(),
     }
 }
@@ -171,7 +171,7 @@ fn warnings_for(text: &str) -> Vec<String> {
 }
 
 /// From this many bytes on, native builds split a text's work over two
-/// threads (see `stages`, `per_index` and `score_all` in this file).
+/// threads (see `stages`, `run_with`, `per_item` and `score_all` in this file).
 pub const PARALLEL_MIN_BYTES: usize = 256 * 1024;
 
 /// The whole-text stages: tokens and lexicon matches ([`Doc`]), paragraphs
@@ -209,41 +209,58 @@ fn on_two_threads<A, B: Send>(_: impl FnOnce() -> A, _: impl FnOnce() -> B + Sen
     None
 }
 
-/// `f(i)` for `i` in `0..n`, in order: when `split` is set, the second half
-/// on a second thread.
-fn per_index<T: Send>(n: usize, split: bool, f: impl Fn(usize) -> T + Sync) -> Vec<T> {
+/// `f(i, item)` for each item of `items`, in order, consuming it: when
+/// `split` is set, the second half on a second thread. Each thread frees
+/// the items it was given, and the second half's items are the ones the
+/// second thread made (see `run_with`), so few are freed by a thread that
+/// did not make them, which costs more than a free at home.
+fn per_item<R: Send, T: Send>(mut items: Vec<R>, split: bool, f: impl Fn(usize, R) -> T + Sync) -> Vec<T> {
+    let n = items.len();
     if split && n >= 2 {
+        // each closure takes its half out; if neither runs, both halves stay
+        let mut tail_items = Some(items.split_off(n / 2));
+        let mut head_items = Some(items);
         // this thread's half goes into a list with room for both: no regrowth
         let head = || {
             let mut v = Vec::with_capacity(n);
-            v.extend((0..n / 2).map(&f));
+            v.extend(head_items.take().unwrap_or_default().into_iter().enumerate().map(|(i, r)| f(i, r)));
             v
         };
-        if let Some((mut out, tail)) = on_two_threads(head, || (n / 2..n).map(&f).collect::<Vec<T>>()) {
+        let tail = || tail_items.take().unwrap_or_default().into_iter().enumerate().map(|(i, r)| f(n / 2 + i, r)).collect::<Vec<T>>();
+        if let Some((mut out, tail)) = on_two_threads(head, tail) {
             out.extend(tail);
             return out;
         }
+        items = head_items.unwrap_or_default();
+        items.extend(tail_items.unwrap_or_default());
     }
-    (0..n).map(f).collect()
+    items.into_iter().enumerate().map(|(i, r)| f(i, r)).collect()
 }
 
 /// Score every sentence (each on its own: when `split` is set, the second
-/// half on a second thread).
-fn score_all(out: &mut [Sentence], features: &[(bool, bool, usize)], split: bool) {
-    let score = |o: &mut [Sentence], f: &[(bool, bool, usize)]| {
-        for (s, &(n, c, w)) in o.iter_mut().zip(f) {
-            score::score_sentence(s, n, c, w);
-        }
+/// half on a second thread). Returns, per sentence, whether it is a
+/// check-worthy claim ([`score::is_check_worthy`]), for the summary: that
+/// test reads each sentence's text, so it runs here, in the parallel pass.
+fn score_all(out: &mut [Sentence], features: &[(bool, bool, usize)], split: bool) -> Vec<bool> {
+    let score = |o: &mut [Sentence], f: &[(bool, bool, usize)]| -> Vec<bool> {
+        o.iter_mut()
+            .zip(f)
+            .map(|(s, &(n, c, w))| {
+                score::score_sentence(s, n, c, w);
+                score::is_check_worthy(s)
+            })
+            .collect()
     };
     if split && out.len() >= 2 && features.len() == out.len() {
         let mid = out.len() / 2;
         let (a, b) = out.split_at_mut(mid);
         let (fa, fb) = features.split_at(mid);
-        if on_two_threads(|| score(a, fa), || score(b, fb)).is_some() {
-            return;
+        if let Some((mut wa, wb)) = on_two_threads(|| score(a, fa), || score(b, fb)) {
+            wa.extend(wb);
+            return wa;
         }
     }
-    score(out, features);
+    score(out, features)
 }
 
 fn run_with(text: &str, lex: &Lexicon, parallel_min: usize) -> Report {
@@ -298,28 +315,39 @@ fn run_with(text: &str, lex: &Lexicon, parallel_min: usize) -> Report {
         resolved.push((k, hs, atts));
     };
     // The local rules run on two threads, and resolution, which goes in
-    // order, overlaps them: this thread takes the first 2/5 of the sentences
-    // and resolves them while the second thread reads the rest; it then
-    // resolves the rest. (Local rules cost about twice resolution per
-    // sentence, so both threads finish at about the same time.) In one
-    // thread each sentence is read and then resolved. Either way the report
-    // is the same.
+    // order, overlaps them: this thread reads and resolves the first third
+    // of the sentences while the second thread reads the rest, in batches of
+    // `BATCH` sent over a channel; this thread then resolves each batch as it
+    // comes. (Local rules cost about three times resolution per sentence, so
+    // both threads finish at about the same time, and no thread waits for
+    // the other's whole share.) In one thread each sentence is read and then
+    // resolved. Either way the report is the same (tests below).
+    const BATCH: usize = 64;
     let n = sents.len();
-    let cut = n * 2 / 5;
+    let cut = n / 3;
+    let local = &local;
     let two = if split && n >= 2 {
+        let (tx, rx) = std::sync::mpsc::channel::<Vec<_>>();
         on_two_threads(
-            || (0..cut).for_each(|i| resolve_one(&sents[i], local(i))),
-            || (cut..n).map(local).collect::<Vec<_>>(),
+            || {
+                (0..cut).for_each(|i| resolve_one(&sents[i], local(i)));
+                (cut..n).zip(rx.into_iter().flatten()).for_each(|(i, l)| resolve_one(&sents[i], l));
+            },
+            move || {
+                for from in (cut..n).step_by(BATCH) {
+                    // the receiver is gone only if the other thread panicked
+                    let _ = tx.send((from..(from + BATCH).min(n)).map(local).collect());
+                }
+            },
         )
     } else {
         None
     };
-    match two {
-        Some(((), tail)) => (cut..n).zip(tail).for_each(|(i, l)| resolve_one(&sents[i], l)),
-        None => (0..n).for_each(|i| resolve_one(&sents[i], local(i))),
+    if two.is_none() {
+        (0..n).for_each(|i| resolve_one(&sents[i], local(i)));
     }
-    let built = per_index(sents.len(), split, |i| {
-        let (s, (k, hs, atts)) = (&sents[i], &resolved[i]);
+    let built = per_item(resolved, split, |i, (k, hs, atts)| {
+        let (s, k, hs, atts) = (&sents[i], &k, &hs, &atts);
         let mut st = status::decide(&doc, s, hs, atts);
         if *k == SentenceKind::Heading {
             headline::heading_status(&doc, s, hs, &mut st);
@@ -360,7 +388,6 @@ fn run_with(text: &str, lex: &Lexicon, parallel_min: usize) -> Report {
         };
         (sentence, (has_number, has_name, s.word_count()))
     });
-    drop(resolved);
     let mut out: Vec<Sentence> = Vec::with_capacity(sents.len());
     let mut features: Vec<(bool, bool, usize)> = Vec::with_capacity(sents.len());
     let (mut words_in_claims, mut total_words) = (0usize, 0usize);
@@ -417,8 +444,8 @@ fn run_with(text: &str, lex: &Lexicon, parallel_min: usize) -> Report {
             }
         }
     }
-    score_all(&mut out, &features, split);
-    let mut summary = score::summarize(&out, words_in_claims);
+    let worthy = score_all(&mut out, &features, split);
+    let mut summary = score::summarize(&out, &worthy, words_in_claims);
     // Does the headline say more than the article? (headline.rs)
     summary.headline_gap = headline::gap(&out);
     // What kind of piece is it? (genre.rs)
@@ -473,7 +500,10 @@ mod tests {
             text.push_str("\n\n");
         }
         let third = (0..=text.len() / 3).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0);
-        for t in [text.as_str(), &text[..third], "“Quoted,” she said. “More.”", "no-space-anywhere.", ""] {
+        // long enough for several batches of the second thread's reading
+        let long = text.repeat(4);
+        assert!(run_with(&long, lex, usize::MAX).sentences.len() > 6 * 64);
+        for t in [text.as_str(), &long, &text[..third], "“Quoted,” she said. “More.”", "no-space-anywhere.", ""] {
             assert_eq!(run_with(t, lex, 0), run_with(t, lex, usize::MAX), "{t:?}");
         }
     }

@@ -233,8 +233,10 @@ fn not_scored(k: SentenceKind) -> &'static str {
     }
 }
 
-/// The article summary.
-pub fn summarize(sentences: &[Sentence], words_in_claims: usize) -> Summary {
+/// The article summary. `worthy[i]` is [`is_check_worthy`] of sentence `i`,
+/// worked out in the parallel scoring pass; where it is missing the test
+/// runs here.
+pub fn summarize(sentences: &[Sentence], worthy: &[bool], words_in_claims: usize) -> Summary {
     let mut sum = Summary { note: SCORE_NOTE.into(), ..Default::default() };
     let mut weighted = 0.0f64;
     let mut weights = 0.0f64;
@@ -243,7 +245,7 @@ pub fn summarize(sentences: &[Sentence], words_in_claims: usize) -> Summary {
     let mut hedges = 0usize;
     // among the check-worthy claims: named, no source, unconfirmed or speculative
     let (mut named, mut unsourced, mut doubted) = (0usize, 0usize, 0usize);
-    for s in sentences.iter().filter(|s| s.kind == SentenceKind::Claim) {
+    for (i, s) in sentences.iter().enumerate().filter(|(_, s)| s.kind == SentenceKind::Claim) {
         sum.claims += 1;
         hedges += s.hedges.len();
         let c = &mut sum.by_status;
@@ -266,7 +268,7 @@ pub fn summarize(sentences: &[Sentence], words_in_claims: usize) -> Summary {
         let w = s.checkworthiness.max(0.05);
         all_weighted += w * s.score as f64;
         all_weights += w;
-        if is_check_worthy(s) {
+        if worthy.get(i).copied().unwrap_or_else(|| is_check_worthy(s)) {
             sum.check_worthy += 1;
             weighted += w * s.score as f64;
             weights += w;
