@@ -8,7 +8,7 @@
 //!   twice as many as English ones ("the", "of", "said"), with 8 at least.
 //!
 //! A few foreign names or a quoted phrase in an English article change
-//! neither count much. Only the first 64 KB are read.
+//! neither count much. Only the first 8 KB are read (`SAMPLE`).
 
 pub const NOT_ENGLISH: &str = "claimlens reads English news. This text does not look like English, so its results may be wrong.";
 
