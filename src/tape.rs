@@ -192,19 +192,28 @@ impl Tape {
         i
     }
 
-    // Each writes its pair of entries at once: one capacity check, not two.
+    /// Appends an op and its number. Inlined: in the size-tuned wasm,
+    /// `extend_from_slice` stayed a call per op (3% of a 1 MB `analyze()`
+    /// in V8's profile).
+    #[inline(always)]
+    fn pair(&mut self, op: f64, x: f64) {
+        self.ops.reserve(2);
+        self.ops.push(op);
+        self.ops.push(x);
+    }
+
     fn str_op(&mut self, k: u32) {
-        self.ops.extend_from_slice(&[STR, k as f64]);
+        self.pair(STR, k as f64);
     }
 
     fn num(&mut self, x: f64) -> Result<(), Error> {
-        self.ops.extend_from_slice(&[NUM, x]);
+        self.pair(NUM, x);
         Ok(())
     }
 
     /// Opens an array or object; returns where its count goes.
     fn open(&mut self, op: f64) -> usize {
-        self.ops.extend_from_slice(&[op, 0.0]);
+        self.pair(op, 0.0);
         self.ops.len() - 1
     }
 
