@@ -70,6 +70,21 @@ export class WorkerClient {
       this.dead = true;
       return handlers.onFatal(msg.message);
     }
+    if (msg.type === 'part') {
+      // A piece of a long report (worker.js): kept until its result arrives.
+      if (msg.id !== this.seq) return;
+      if (this.partsId !== msg.id) {
+        this.partsId = msg.id;
+        this.parts = [];
+      }
+      for (const s of msg.sentences ?? []) this.parts.push(s);
+      return;
+    }
+    if (msg.parts && msg.report) {
+      msg.report.sentences = this.partsId === msg.id ? this.parts : [];
+      this.parts = [];
+      this.partsId = null;
+    }
     const sent = this.pending.get(msg.id);
     for (const id of this.pending.keys()) if (id <= msg.id) this.pending.delete(id);
     if (msg.id !== this.seq) return; // stale
