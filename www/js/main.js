@@ -51,12 +51,17 @@ const setStatus = (text) => (statusLine.textContent = text);
 
 // ---- analysis -------------------------------------------------------------
 
-const analyser = new Analyser({
-  onReady: (version) => ($('version').textContent = version),
-  onResult: ({ report: r, text, ms }) => show(r, text, ms),
-  onError: (message) => fail(message),
-  onFatal: (message) => fail(message),
-});
+// stream: a long report shows from its first piece of sentences on (render.js
+// draws the first screen while the rest arrive).
+const analyser = new Analyser(
+  {
+    onReady: (version) => ($('version').textContent = version),
+    onResult: ({ report: r, text, ms, more }) => show(r, text, ms, more),
+    onError: (message) => fail(message),
+    onFatal: (message) => fail(message),
+  },
+  { stream: true },
+);
 
 const oversizeMessage = (what) =>
   `Too long to analyse: ${what} is over the size limit of 16 MiB (UTF-8). Analyse its first 16 MiB, or try a shorter text.`;
@@ -95,14 +100,15 @@ function run() {
 
 const fmtMs = (ms) => (ms < 10 ? ms.toFixed(1) : Math.round(ms).toLocaleString('en'));
 
-function show(r, text, ms) {
+/** Shows report `r` of `text`; `more`: its sentences are still arriving (render.js). */
+function show(r, text, ms, more = null) {
   report = r;
   window.lastReport = r;
   card.close();
   stopRender();
   renderSummary(r);
   layout.showScore(r);
-  setExports(true);
+  setExports(!more); // a report still arriving is exported once complete
   showWarnings(r.warnings ?? []);
   const started = sentAt || performance.now();
   sentAt = 0;
@@ -118,6 +124,7 @@ function show(r, text, ms) {
     r,
     () => {
       updateFilter();
+      setExports(true);
       setStatus(`${what} analysed in ${fmtMs(ms)} ms, all drawn ${fmtMs(performance.now() - started)} ms after the request`);
       setState('done');
     },
@@ -128,6 +135,7 @@ function show(r, text, ms) {
       lastProgress = now;
       setStatus(`${what} analysed in ${fmtMs(ms)} ms; drawn ${drawn.toLocaleString('en')} of ${total.toLocaleString('en')}…`);
     },
+    more,
   );
   if (fold) layout.fold(heldCut ? `${inputTitle}: the first 16 MiB` : inputTitle, r);
 }
@@ -208,12 +216,16 @@ input.addEventListener('paste', (e) => {
     e.preventDefault();
     ownText();
     held = text;
+    foldNext = true;
+    // Straight to the worker, before anything on the page changes (no timer, no
+    // frame in between): the first screen waits on the analysis.
+    clearTimeout(timer);
+    setState('pending');
+    run();
     inputTitle = `Pasted text (${(new Blob([text]).size / 1e6).toFixed(1)} MB, kept out of the box: Edit text puts it there)`;
     input.value = '';
-    foldNext = true;
     layout.fold(inputTitle, null);
     $('edit-text').focus();
-    schedule(true);
     return;
   }
   pasting = true;

@@ -24,18 +24,29 @@ const SLICE_MS = 30;
  * only the chunks near the viewport and a long article draws in linear time. */
 const CHUNK = 200;
 
+/** A report still arriving (worker-client.js): its next piece is asked for when fewer than this many sentences are left to draw. */
+const PULL_AHEAD = 2500;
+
 /** A claim this check-worthy that names no source gets its own "no source" mark. */
 export const CHECKWORTHY = 0.5;
+
+/** Runs `f` as a task of its own: scheduler.postTask where there is one (no 4 ms clamp of nested timers), else a timer. */
+const nextTask = globalThis.scheduler?.postTask
+  ? (f) => globalThis.scheduler.postTask(f, { priority: 'user-visible' })
+  : (f) => setTimeout(f, 0);
 
 /**
  * Renders the report into `container`, replacing what was there. A long
  * article is drawn in slices, one per task, so typing never waits for it.
  * Calls `onDone()` once every sentence is in the page, and the optional
- * `onProgress(drawn, total)` after each slice. Returns a function that stops
- * the drawing (a newer report has arrived).
+ * `onProgress(drawn, total)` after each slice. `more` (worker-client.js's
+ * Stream), when given, says that `report.sentences` is still growing: the
+ * drawing waits for each next piece until it is complete. Returns a function
+ * that stops the drawing (a newer report has arrived).
  */
-export function renderReport(container, text, report, onDone = () => {}, onProgress = null) {
+export function renderReport(container, text, report, onDone = () => {}, onProgress = null, more = null) {
   const sentences = report.sentences ?? [];
+  const total = () => (more && !more.complete ? Math.max(sentences.length, report.stats?.sentences ?? 0) : sentences.length);
   let p = null;
   let para = null;
   let pos = 0;
@@ -80,8 +91,11 @@ export function renderReport(container, text, report, onDone = () => {}, onProgr
       pos = Math.max(pos, s.end);
     }
     container.append(frag);
-    onProgress?.(i, sentences.length);
-    if (i < sentences.length) return void setTimeout(slice, 0);
+    onProgress?.(i, total());
+    // Ask for the next piece of a report still arriving while this one lasts.
+    if (more && !more.complete && sentences.length - i < PULL_AHEAD) more.want?.();
+    if (i < sentences.length) return void nextTask(slice);
+    if (more && !more.complete) return void (more.onMore = () => nextTask(slice));
     const tail = text.slice(pos).trim();
     if (tail) (p ?? container.appendChild(el('p'))).append(' ', tail);
     onDone();
