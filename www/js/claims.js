@@ -7,7 +7,7 @@
 
 import { Card } from './card.js';
 
-const SHOWN_CLAIMS = '[data-kind="claim"]:not([data-filtered="out"])';
+export const SHOWN_CLAIMS = '[data-kind="claim"]:not([data-filtered="out"])';
 
 /** The claims a filter leaves shown, in order. */
 export const shownClaims = (rendered) => [...rendered.querySelectorAll(SHOWN_CLAIMS)];

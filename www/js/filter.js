@@ -3,7 +3,7 @@
 // sentences"), and Previous / Next buttons move focus to the previous or next
 // claim that matches (which opens its card, claims.js).
 
-import { shownClaims, keepTabStop } from './claims.js';
+import { shownClaims, keepTabStop, SHOWN_CLAIMS } from './claims.js';
 
 const NAMED = new Set(['namedPerson', 'namedOrganization']);
 
@@ -20,6 +20,13 @@ export const FILTERS = {
 export function applyFilter(container, report, name) {
   const test = FILTERS[name] ?? FILTERS.all;
   const sentences = report?.sentences ?? [];
+  if (test === FILTERS.all) {
+    // Everything shows: only what an earlier filter marked needs changing (a
+    // pass over every sentence of a long article would be one long task).
+    for (const x of container.querySelectorAll('[data-filtered], p[data-empty]')) x.removeAttribute(x.tagName === 'P' ? 'data-empty' : 'data-filtered');
+    const drawn = container.querySelectorAll('[data-sentence]').length;
+    return { shown: Math.min(drawn, sentences.length), total: sentences.length };
+  }
   let shown = 0;
   for (const span of container.querySelectorAll('[data-sentence]')) {
     const s = sentences[Number(span.dataset.sentence)];
@@ -53,7 +60,7 @@ export function setupFilter({ select, rendered, countLine, getReport, count, pre
     countLine.textContent = report ? `Showing ${shown} of ${count(total, 'sentence')}` : '';
     keepTabStop(rendered);
     moved = false;
-    const none = !report || shownClaims(rendered).length === 0;
+    const none = !report || rendered.querySelector(SHOWN_CLAIMS) === null;
     for (const b of [prev, next]) if (b) b.disabled = none;
   };
   const go = (step) => {
