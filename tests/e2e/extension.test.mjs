@@ -10,7 +10,7 @@
 // The side panel it opens is not a Playwright page, so the test drives it
 // over CDP (Target.attachToTarget + Runtime.evaluate), see PanelSession.
 
-import { test, before, after } from 'node:test';
+import { test, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
@@ -46,6 +46,8 @@ function longPage(paragraphs) {
 
 let server;
 let origin;
+let openPanel = null; // the PanelSession a test opened and has not closed
+const openPages = new Set(); // fixture pages a test opened and has not closed
 let context;
 let browserSession;
 let extensionId;
@@ -101,6 +103,27 @@ before(async () => {
   browserSession = await context.browser().newBrowserCDPSession();
 });
 
+// One failing test must not leave the next one the previous article: whatever it
+// left open (the side panel, its pages) is closed, and a check request it left
+// unhandled is dropped, so the next panel opens fresh on the next request.
+afterEach(async () => {
+  if (openPanel) await openPanel.close().catch(() => {});
+  openPanel = null;
+  const worker = context?.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${extensionId}/`));
+  await worker
+    ?.evaluate(async () => {
+      await chrome.storage.session.remove('request');
+      for (const w of await chrome.windows.getAll()) await chrome.sidePanel.close({ windowId: w.id }).catch(() => {});
+    })
+    .catch(() => {});
+  const deadline = Date.now() + TIMEOUT;
+  while (browserSession && (await targets()).some((t) => t.url.startsWith(`chrome-extension://${extensionId}/panel.html`))) {
+    if (Date.now() > deadline) throw new Error('a side panel is still open after the test');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  for (const page of [...openPages]) await page.close().catch(() => {});
+});
+
 after(async () => {
   await context?.close().catch(() => {});
   server?.close();
@@ -127,7 +150,7 @@ class PanelSession {
     const deadline = Date.now() + TIMEOUT;
     for (;;) {
       const t = (await targets()).find((x) => x.type === 'page' && x.url.startsWith(`chrome-extension://${extensionId}/panel.html`));
-      if (t) return new PanelSession(t.targetId).attach();
+      if (t) return (openPanel = await new PanelSession(t.targetId).attach());
       if (Date.now() > deadline) throw new Error('the side panel did not open');
       await new Promise((r) => setTimeout(r, 100));
     }
@@ -204,9 +227,14 @@ class PanelSession {
       if (!el) return null;
       el.scrollIntoView({ block: 'center' });
       const r = el.getClientRects()[0];
-      return { x: r.left + Math.min(r.width / 2, 20), y: r.top + r.height / 2 };
+      const x = r.left + Math.min(r.width / 2, 20);
+      const y = r.top + r.height / 2;
+      const hit = document.elementFromPoint(x, y);
+      return { x, y, lands: el.contains(hit) ? null : (hit?.outerHTML ?? 'nothing').slice(0, 80) };
     }, selector);
     assert.ok(box, `nothing matches ${selector} in the panel`);
+    // What a reader sees is what they click: the point must be on the element itself.
+    assert.equal(box.lands, null, `a click on ${selector} would land on another element`);
     for (const type of ['mousePressed', 'mouseReleased']) {
       await this.send('Input.dispatchMouseEvent', { type, x: box.x, y: box.y, button: 'left', clickCount: 1 });
     }
@@ -227,6 +255,7 @@ class PanelSession {
    */
   async close() {
     browserSession.off('Target.receivedMessageFromTarget', this.listener);
+    if (openPanel === this) openPanel = null;
     const worker = context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${extensionId}/`));
     const closed = await worker.evaluate(async () => {
       const out = [];
@@ -252,6 +281,8 @@ async function axeViolations(panel) {
 
 async function openFixture(pathname) {
   const page = await context.newPage();
+  openPages.add(page);
+  page.once('close', () => openPages.delete(page));
   await page.goto(origin + pathname, { waitUntil: 'load' });
   return page;
 }

@@ -22,7 +22,7 @@ import {
   ANALYSIS_TIMEOUT,
 } from './helpers.mjs';
 
-const PROMPT = 'Who is behind this? What do other sources say?';
+const PROMPT = 'Who is behind this, and what do other sources say?';
 const FERRY = readFileSync(path.join(FIXTURES, 'ferry.txt'), 'utf8');
 
 let env;
@@ -75,6 +75,7 @@ test('pasting an article shows the expected highlights', async () => {
   assert.equal(input, FERRY);
   assertReportShape(assert, report, FERRY);
   assert.equal(await page.locator('#rendered [data-sentence]').count(), report.sentences.length);
+  assert.equal(await page.locator('#rendered [tabindex="0"]').count(), 1, 'the article is one Tab stop (a roving tabindex)');
 
   // Every sentence: its text, kind, status and attribution as in the report.
   for (const s of report.sentences) {
@@ -84,7 +85,7 @@ test('pasting an article shows the expected highlights', async () => {
     if (s.kind === 'claim') {
       assert.equal(info.status, s.status.label, `sentence ${s.index} status`);
       assert.equal(info.attribution, primaryAttribution(s), `sentence ${s.index} attribution`);
-      assert.equal(info.tabindex, '0', `claim ${s.index} is focusable`);
+      assert.ok(['0', '-1'].includes(info.tabindex), `claim ${s.index} is focusable`);
     }
     const sources = new Set(s.attributions.filter((a) => a.source).map((a) => a.source.text));
     const hedges = new Set(s.hedges.map((h) => h.text));
@@ -256,7 +257,10 @@ test('keyboard: Tab reaches a claim, focus opens the card, Escape closes it, eve
   for (const id of ['#input', '#sample', '#filter', '#contrast', '#export-json', '#export-csv', '#export-md']) {
     assert.ok(seen.has(id), `${id} never got focus by Tab; focused: ${[...seen].join(' ')}`);
   }
-  assert.ok(claims >= report.stats.claims, `only ${claims} claim focus stops for ${report.stats.claims} claims`);
+  // The article is one Tab stop (a roving tabindex; arrow keys move inside it): the walk
+  // meets a claim once per round of the page, not once per claim.
+  const rounds = Math.max(1, seen.has('#contrast') ? Math.ceil(120 / (seen.size + 1)) : 1);
+  assert.ok(claims >= 1 && claims <= rounds, `${claims} claim focus stops in 120 Tabs (${report.stats.claims} claims, one stop expected per round)`);
 
   // A button works from the keyboard.
   await page.focus('#contrast');

@@ -5,12 +5,22 @@ import { WorkerClient } from './worker-client.js';
 import { wellFormed } from './bytes.js';
 
 export class Analyser extends WorkerClient {
-  /** handlers: { onReady(version), onResult({ report, text, ms }), onError(message), onFatal(message) } */
-  constructor(handlers) {
-    super(new URL('./worker.js', import.meta.url), 'analysis engine', {
-      ...handlers,
-      onResult: (msg, text) => handlers.onResult({ report: msg.report, text, ms: msg.ms }),
-    });
+  /**
+   * handlers: { onReady(version), onResult({ report, text, ms, more }), onError(message), onFatal(message) }.
+   * With `stream`, a long report is delivered as soon as its first piece of
+   * sentences is in, with `more` (worker-client.js's Stream, for render.js);
+   * otherwise once complete, with `more` null.
+   */
+  constructor(handlers, { stream = false } = {}) {
+    super(
+      new URL('./worker.js', import.meta.url),
+      'analysis engine',
+      {
+        ...handlers,
+        onResult: (msg, text, more) => handlers.onResult({ report: msg.report, text, ms: msg.ms, more }),
+      },
+      { stream },
+    );
   }
 
   /**

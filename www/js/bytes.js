@@ -36,3 +36,29 @@ export function wellFormed(text) {
   if (typeof text.isWellFormed === 'function') return text.isWellFormed() ? text : text.toWellFormed();
   return text.replace(LONE_SURROGATE, '\uFFFD');
 }
+
+/**
+ * The longest start of `text` whose UTF-8 is at most `max` bytes, cut back to
+ * the last paragraph break (or else space) in its final 64 Ki units, so the
+ * cut does not split a sentence or a character.
+ */
+export function utf8Prefix(text, max) {
+  if (!overLimit(text, max)) return text;
+  let bytes = 0;
+  let i = 0;
+  for (; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    let n = c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
+    const pair = c >= 0xd800 && c < 0xdc00 && i + 1 < text.length && text.charCodeAt(i + 1) >= 0xdc00 && text.charCodeAt(i + 1) < 0xe000;
+    if (pair) n = 4;
+    if (bytes + n > max) break;
+    bytes += n;
+    if (pair) i++;
+  }
+  const floor = Math.max(0, i - 65536);
+  const para = text.lastIndexOf('\n\n', i - 1);
+  if (para >= floor && para > 0) return text.slice(0, para);
+  const space = text.lastIndexOf(' ', i - 1);
+  if (space >= floor && space > 0) return text.slice(0, space);
+  return text.slice(0, i);
+}

@@ -1,11 +1,12 @@
 // card.js: the claim card. It explains one claim in plain words: who backs it,
-// how it is hedged, its status and why, its sourcing score with reasons, and a
-// lateral-reading prompt. Opened from a claim; Esc or the Close button closes it.
+// how it is hedged, its status and why, its sourcing score as a sum that adds
+// up (the floor at 0 stated), and a prompt to check it elsewhere (lateral reading). Opened from a claim; Esc or the Close button closes it.
 
 import { el, q } from './dom.js';
-import { kindWord, quoteWord, hedgeWord, statusWord } from './words.js';
+import { kindWord, quoteWord, hedgeWord, hedgeTech, statusWord, badgeWord } from './words.js';
 
-export const LATERAL_PROMPT = 'Who is behind this? What do other sources say?';
+export const LATERAL_TITLE = 'Check it elsewhere';
+export const LATERAL_PROMPT = 'Who is behind this, and what do other sources say?';
 
 export class Card {
   /** root: section#card; onClosed(index, returnFocus) */
@@ -51,12 +52,12 @@ function cardContent(report, s) {
     parts.push(el('ol', { class: 'attributions' }, atts.map((a, i) => attributionItem(report, a, i))));
   }
 
-  parts.push(el('h3', { text: 'Hedges' }));
+  parts.push(el('h3', { text: 'Words that soften it (hedges)' }));
   const hedges = s.hedges ?? [];
   parts.push(
     hedges.length
-      ? el('ul', {}, hedges.map((h) => el('li', {}, el('span', { class: 'swatch swatch-hedge' }, h.text), ` (${hedgeWord(h.category)})`)))
-      : el('p', {}, 'No hedging words.'),
+      ? el('ul', {}, hedges.map((h) => el('li', {}, el('span', { class: 'swatch swatch-hedge' }, h.text), ' — ', el('span', { title: `hedge category: ${hedgeTech(h.category)}` }, hedgeWord(h.category)), el('span', { class: 'vh' }, ` (${hedgeTech(h.category)})`))))
+      : el('p', {}, 'No words that soften it.'),
   );
 
   parts.push(el('h3', { text: 'Status' }));
@@ -67,6 +68,7 @@ function cardContent(report, s) {
       'p',
       {},
       el('strong', { class: 'status-label', 'data-status': label }, statusWord(label)),
+      ` (${badgeWord(label ?? 'asserted').word})`,
       cues.length ? ` — decided by ${cues.map((c) => q(c.text)).join(', ')}.` : '',
     ),
   );
@@ -74,12 +76,56 @@ function cardContent(report, s) {
 
   parts.push(el('h3', { text: 'Sourcing score' }));
   parts.push(el('p', { class: 'card-score' }, el('strong', {}, String(s.score)), ' / 100 (sourcing, not truth)'));
-  const reasons = s.reasons ?? [];
-  if (reasons.length) parts.push(el('ul', { class: 'reasons' }, reasons.map((r) => el('li', {}, r))));
+  parts.push(...scoreSum(s));
 
-  parts.push(el('h3', { text: 'Read laterally' }));
+  parts.push(el('h3', { text: LATERAL_TITLE }));
   parts.push(el('p', { class: 'lateral' }, LATERAL_PROMPT));
   return parts;
+}
+
+/** A trailing "+70." / ": −15." in a reason from the engine. */
+const POINTS = /:?\s*([+−-])\s*(\d+)\.?\s*$/;
+
+/**
+ * The claim's reasons as a sum: one row per reason with its points, then the
+ * total, and where the sum is below 0 the floor ("scores stop at 0"). Reasons
+ * without points (the "not truth" note) follow as plain lines. When the points
+ * do not add up to the engine's score, the reasons are listed as they are.
+ */
+export function scoreSum(s) {
+  const rows = [];
+  const notes = [];
+  for (const r of s.reasons ?? []) {
+    const m = POINTS.exec(r);
+    if (m) rows.push({ text: plainReason(r.slice(0, m.index), s), points: (m[1] === '+' ? 1 : -1) * Number(m[2]) });
+    else notes.push(r);
+  }
+  const sum = rows.reduce((n, r) => n + r.points, 0);
+  const shown = Math.max(0, Math.min(100, sum));
+  if (!rows.length || shown !== s.score) {
+    const all = s.reasons ?? [];
+    return all.length ? [el('ul', { class: 'reasons' }, all.map((r) => el('li', {}, r)))] : [];
+  }
+  const sign = (n) => (n < 0 ? `−${-n}` : `+${n}`);
+  const body = rows.map((r) => el('tr', {}, el('td', {}, r.text), el('td', { class: 'num' }, sign(r.points))));
+  const foot = [el('tr', {}, el('th', { scope: 'row' }, 'Sum'), el('td', { class: 'num' }, sum < 0 ? `−${-sum}` : String(sum)))];
+  if (sum < 0) foot.push(el('tr', {}, el('th', { scope: 'row' }, 'Score (scores stop at 0, never below)'), el('td', { class: 'num' }, '0')));
+  else if (sum > 100) foot.push(el('tr', {}, el('th', { scope: 'row' }, 'Score (scores stop at 100)'), el('td', { class: 'num' }, '100')));
+  const table = el(
+    'table',
+    { class: 'score-sum' },
+    el('caption', { class: 'vh' }, 'How the score adds up'),
+    el('tbody', {}, body),
+    el('tfoot', {}, foot),
+  );
+  return [table, ...notes.map((n) => el('p', { class: 'note' }, n))];
+}
+
+/** A reason in plain words: hedge categories as phrases (the term stays in the report). */
+function plainReason(text, s) {
+  if (!/^Hedged by /.test(text)) return text;
+  const hedges = (s.hedges ?? []).map((h) => `${q(h.text)} (${hedgeWord(h.category)})`);
+  return hedges.length ? `Softened by ${hedges.join(', ')}` : text;
 }
 
 function attributionItem(report, a, i) {

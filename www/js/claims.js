@@ -1,10 +1,30 @@
 // claims.js: the highlighted article's claims, by mouse and keyboard. Clicking a
 // claim, focusing it (Tab), or Enter/Space opens its card; the arrow keys or j/k
-// move between the claims a filter leaves shown; Esc closes the card and puts
-// focus back on its claim. Shared by the page (main.js) and the extension's
-// panel (extension/panel.js).
+// move between the claims a filter leaves shown (Home/End: first and last); Esc
+// closes the card and puts focus back on its claim. The whole article is one Tab
+// stop (a roving tabindex): the claim last focused has tabindex 0, every other
+// -1. Shared by the page (main.js) and the extension's panel (extension/panel.js).
 
 import { Card } from './card.js';
+
+export const SHOWN_CLAIMS = '[data-kind="claim"]:not([data-filtered="out"])';
+
+/** The claims a filter leaves shown, in order. */
+export const shownClaims = (rendered) => [...rendered.querySelectorAll(SHOWN_CLAIMS)];
+
+/** Makes `span` the article's one Tab stop. */
+export function makeTabStop(rendered, span) {
+  if (!span) return;
+  for (const old of rendered.querySelectorAll('[data-kind="claim"][tabindex="0"]')) if (old !== span) old.tabIndex = -1;
+  span.tabIndex = 0;
+}
+
+/** Keeps the Tab stop on a shown claim (after a filter hides the one that had it). */
+export function keepTabStop(rendered) {
+  const current = rendered.querySelector('[data-kind="claim"][tabindex="0"]');
+  if (current && current.dataset.filtered !== 'out') return;
+  makeTabStop(rendered, rendered.querySelector(SHOWN_CLAIMS) ?? current);
+}
 
 /**
  * rendered: the element holding [data-sentence] spans; cardRoot: section#card;
@@ -38,7 +58,9 @@ export function setupClaims({ rendered, cardRoot, getReport, onOpen = () => {} }
   }
 
   rendered.addEventListener('focusin', (e) => {
-    if (!suppressOpen) openCard(claimOf(e.target));
+    const span = claimOf(e.target);
+    if (span) makeTabStop(rendered, span);
+    if (!suppressOpen) openCard(span);
   });
   rendered.addEventListener('click', (e) => openCard(claimOf(e.target)));
   rendered.addEventListener('keydown', (e) => {
@@ -47,12 +69,18 @@ export function setupClaims({ rendered, cardRoot, getReport, onOpen = () => {} }
     if (e.key === 'Enter' || e.key === ' ') {
       e.preventDefault();
       openCard(span);
-    } else if (['ArrowDown', 'ArrowUp', 'j', 'k'].includes(e.key)) {
+    } else if (['ArrowDown', 'ArrowUp', 'ArrowRight', 'ArrowLeft', 'j', 'k', 'Home', 'End'].includes(e.key)) {
       e.preventDefault();
-      const claims = [...rendered.querySelectorAll('[data-kind="claim"]:not([data-filtered="out"])')];
+      const claims = shownClaims(rendered);
       const here = claims.indexOf(span);
-      const step = e.key === 'ArrowDown' || e.key === 'j' ? 1 : -1;
-      (here < 0 ? claims[0] : claims[here + step])?.focus();
+      let to;
+      if (e.key === 'Home') to = claims[0];
+      else if (e.key === 'End') to = claims[claims.length - 1];
+      else {
+        const step = ['ArrowDown', 'ArrowRight', 'j'].includes(e.key) ? 1 : -1;
+        to = here < 0 ? claims[0] : claims[here + step];
+      }
+      to?.focus();
     }
   });
   document.addEventListener('keydown', (e) => {

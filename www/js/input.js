@@ -75,7 +75,7 @@ export const isTextFile = (file) => /\.txt$/i.test(file.name) || file.type === '
 
 /**
  * Wires the textarea, the file picker and drag-and-drop.
- * onText(text): new text was loaded from a file (already in the textarea).
+ * onText(text, name): new text was loaded from the file `name` (already in the textarea).
  * onMessage(message): something to tell the user (a refused file).
  * maxBytes: files far over this are refused unread, so the page never freezes.
  */
@@ -94,7 +94,7 @@ export function setupInput({ textarea, fileInput, onText, onMessage, onOversize,
     try {
       const raw = await file.text();
       textarea.value = html ? htmlToText(raw) : raw;
-      onText(textarea.value);
+      onText(textarea.value, file.name);
     } catch (err) {
       onMessage(`Could not read “${file.name}”: ${err?.message ?? err}`);
     }
