@@ -72,4 +72,4 @@ export const badgeWord = (label) => BADGE_WORDS[label] ?? BADGE_WORDS.asserted;
 export const primaryKind = (s) => s.attributions?.[0]?.kind ?? 'none';
 
 /** "1 claim" / "3 claims". */
-export const count = (n, one, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+export const count = (n, one, many = `${one}s`) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
