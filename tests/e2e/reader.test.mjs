@@ -10,7 +10,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
+import { scan } from './axe.mjs';
 import { setUp, openPage, waitForDone, formatProblems, ensureOutputDirs, SCREENSHOTS, ANALYSIS_TIMEOUT } from './helpers.mjs';
 
 let env;
@@ -363,13 +363,6 @@ test('a paste over 16 MiB stays out of the textarea; the message offers its firs
   assert.ok(cut.endsParagraph, 'the cut splits a paragraph');
   await page.close();
 });
-
-/** axe finds nothing, with the badges, a filter, its buttons, the legend and a card on show. */
-async function scan(page, label) {
-  const result = await new AxeBuilder({ page }).analyze();
-  const lines = result.violations.map((v) => `  ${v.id}: ${v.help}\n${v.nodes.slice(0, 5).map((n) => `    - ${n.target.join(' ')}: ${(n.failureSummary || '').replace(/\s+/g, ' ').slice(0, 200)}`).join('\n')}`);
-  assert.equal(result.violations.length, 0, `axe (${label}):\n${lines.join('\n')}`);
-}
 
 test('axe: light, dark and high contrast, with badges, a filter, the legend, a card and the folded input', async () => {
   const { page } = await openPage(env, { colorScheme: 'light', viewport: { width: 1280, height: 800 } });

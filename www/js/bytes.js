@@ -4,25 +4,30 @@
 /** The engine's default size limit: 16 MiB of UTF-8. */
 export const MAX_BYTES = 16 * 1024 * 1024;
 
-/** UTF-8 length of text, counted only as far as needed to know if it is over max. */
+/** Is the UTF-8 of `text` over `max` bytes? Counted only as far as needed. */
 export function overLimit(text, max) {
   if (text.length > max) return true;
   if (text.length * 3 <= max) return false;
+  return utf8Fit(text, max) < text.length;
+}
+
+/**
+ * How many UTF-16 units of `text` fit in `max` bytes of UTF-8, without
+ * splitting a surrogate pair (4 bytes); a lone surrogate counts 3, as U+FFFD.
+ */
+function utf8Fit(text, max) {
   let bytes = 0;
-  for (let i = 0; i < text.length; i++) {
+  let i = 0;
+  for (; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c < 0x80) bytes += 1;
-    else if (c < 0x800) bytes += 2;
-    else if (c >= 0xd800 && c < 0xdc00 && i + 1 < text.length) {
-      const d = text.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d < 0xe000) {
-        bytes += 4;
-        i++;
-      } else bytes += 3;
-    } else bytes += 3;
-    if (bytes > max) return true;
+    let n = c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
+    const pair = c >= 0xd800 && c < 0xdc00 && i + 1 < text.length && text.charCodeAt(i + 1) >= 0xdc00 && text.charCodeAt(i + 1) < 0xe000;
+    if (pair) n = 4;
+    if (bytes + n > max) break;
+    bytes += n;
+    if (pair) i++;
   }
-  return false;
+  return i;
 }
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
@@ -44,17 +49,7 @@ export function wellFormed(text) {
  */
 export function utf8Prefix(text, max) {
   if (!overLimit(text, max)) return text;
-  let bytes = 0;
-  let i = 0;
-  for (; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    let n = c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
-    const pair = c >= 0xd800 && c < 0xdc00 && i + 1 < text.length && text.charCodeAt(i + 1) >= 0xdc00 && text.charCodeAt(i + 1) < 0xe000;
-    if (pair) n = 4;
-    if (bytes + n > max) break;
-    bytes += n;
-    if (pair) i++;
-  }
+  const i = utf8Fit(text, max);
   const floor = Math.max(0, i - 65536);
   const para = text.lastIndexOf('\n\n', i - 1);
   if (para >= floor && para > 0) return text.slice(0, para);
